@@ -1,0 +1,62 @@
+package org.heatgrid.control.api;
+
+import java.util.Objects;
+
+/**
+ * One building's telemetry for one control period, as its edge gateway reports it: means over the
+ * period from the substation's heat meter and sensors, and the indoor sensors' last readings.
+ * Readings carry sensor noise and resolution; nothing here is a plant state.
+ *
+ * @param buildingId building identifier
+ * @param heatKw heat meter (primary side, space heating and hot water), mean over the period
+ * @param primarySupplyC district-network supply temperature at the meter
+ * @param primaryReturnC primary return temperature at the meter
+ * @param primaryFlowM3h primary flow
+ * @param secondarySupplyC heating-circuit supply temperature
+ * @param secondaryReturnC heating-circuit return temperature
+ * @param secondaryFlowM3h heating-circuit flow
+ * @param zoneTempsC indoor temperature sensors, one per zone
+ * @param outdoorC the substation's outdoor temperature sensor
+ * @param localFallback true when the gateway ran its own heating curve during the period
+ */
+public record Telemetry(
+    String buildingId,
+    double heatKw,
+    double primarySupplyC,
+    double primaryReturnC,
+    double primaryFlowM3h,
+    double secondarySupplyC,
+    double secondaryReturnC,
+    double secondaryFlowM3h,
+    double[] zoneTempsC,
+    double outdoorC,
+    boolean localFallback) {
+
+  public Telemetry {
+    Objects.requireNonNull(buildingId, "buildingId");
+    zoneTempsC = zoneTempsC.clone();
+  }
+
+  @Override
+  public double[] zoneTempsC() {
+    return zoneTempsC.clone();
+  }
+
+  /** Indoor sensor {@code i}, C. */
+  public double zoneTempC(int i) {
+    return zoneTempsC[i];
+  }
+
+  public int zones() {
+    return zoneTempsC.length;
+  }
+
+  /** Mean of the indoor sensors, C. */
+  public double meanIndoorC() {
+    double s = 0;
+    for (double t : zoneTempsC) {
+      s += t;
+    }
+    return s / zoneTempsC.length;
+  }
+}

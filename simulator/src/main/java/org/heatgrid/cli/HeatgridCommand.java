@@ -1,0 +1,37 @@
+package org.heatgrid.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code ./heatgrid}. */
+@Command(name = "heatgrid", mixinStandardHelpOptions = true, version = "heatgrid 0.1.0",
+    description = "Heat-supply control for clusters of buildings on district heating.",
+    subcommands = {SimulateCommand.class, CommissionCommand.class, BenchCommand.class})
+public final class HeatgridCommand implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line; bad input of the simulator's own kinds becomes a short error. */
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new HeatgridCommand());
+    cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
+          || e instanceof java.io.UncheckedIOException) {
+        cmd.getErr().println("error: " + e.getMessage());
+        return 2;
+      }
+      throw e;
+    });
+    return cl;
+  }
+}

@@ -1,0 +1,84 @@
+package org.heatgrid.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.heatgrid.sim.kpi.KpiReport;
+import org.heatgrid.sim.output.KpiJson;
+import org.heatgrid.sim.output.KpiTable;
+import org.heatgrid.sim.output.RunReport;
+import org.heatgrid.sim.output.TimeseriesCsv;
+import org.heatgrid.sim.run.Controllers;
+import org.heatgrid.sim.run.RunResult;
+import org.heatgrid.sim.run.Simulation;
+import org.heatgrid.sim.scenario.Scenario;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code heatgrid simulate}: one controller over a scenario, with KPIs, CSV and report. */
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+    description = "Simulate a heating season under one controller; print KPIs and write "
+        + "kpis.json, timeseries.csv and report.html.")
+final class SimulateCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--scenario", paramLabel = "FILE", defaultValue = "campus16",
+      description = "Scenario file (JSON or YAML), or the name of a shipped one (default: ${DEFAULT-VALUE}).")
+  String scenario;
+
+  @Option(names = "--controller", paramLabel = "NAME",
+      description = "Controller to run (default: the scenario's). Known: baseline.")
+  String controller;
+
+  @Option(names = "--from", paramLabel = "DATE", description = "First day (default: the scenario's).")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "DATE", description = "Last day, inclusive (default: the scenario's).")
+  LocalDate to;
+
+  @Option(names = "--seed", description = "Random seed (default: the scenario's).")
+  Long seed;
+
+  @Option(names = "--out", paramLabel = "DIR",
+      description = "Output directory (default: runs/<scenario>-<controller>).")
+  Path out;
+
+  @Option(names = "--quiet", description = "No progress bar.")
+  boolean quiet;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    Scenario s = ScenarioOptions.apply(scenario, from, to, seed);
+    String name = controller != null ? controller : s.controller();
+    Controllers.create(name, s); // fail on an unknown name before simulating
+    Path dir = out != null ? out : Path.of("runs", s.name() + "-" + name);
+    Files.createDirectories(dir);
+    ProgressBar bar = new ProgressBar(quiet ? NullStream.INSTANCE : System.err, name);
+    RunResult r = new Simulation(s).run(Controllers.create(name, s), bar);
+    KpiReport k = KpiReport.of(r);
+    KpiReport baseline = name.equals("baseline") ? k
+        : KpiReport.of(new Simulation(s).run(Controllers.create("baseline", s)));
+    KpiJson.write(KpiJson.toJson(k, k.ratioTo(baseline), r), dir.resolve("kpis.json"));
+    TimeseriesCsv.write(r, dir.resolve("timeseries.csv"));
+    RunReport.write(r, k, dir.resolve("report.html"));
+    stdout.printf(Locale.ROOT, "%s, controller %s, %s to %s, seed %d%n", s.name(), name, s.from(),
+        s.to(), s.seed());
+    stdout.print(KpiTable.text(k));
+    stdout.printf(Locale.ROOT, "simulated %d days in %.2f s: %.0f times faster than real time%n",
+        s.days() + s.warmupDays(), r.stats().wallSeconds(), r.stats().speedup());
+    if (r.stats().fallbackCommands() > 0) {
+      stdout.printf("fallbacks: %d building-steps on the local curve, %d controller failures%n",
+          r.stats().fallbackCommands(), r.stats().controllerFailures());
+    }
+    stdout.println("wrote " + dir.resolve("kpis.json") + ", timeseries.csv, report.html");
+    return 0;
+  }
+}

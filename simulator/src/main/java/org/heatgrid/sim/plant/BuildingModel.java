@@ -1,0 +1,256 @@
+package org.heatgrid.sim.plant;
+
+import java.util.SplittableRandom;
+
+/**
+ * One building's physics: two zones of two nodes each (air, structure) integrated with the
+ * implicit Euler method, so the energy balance closes by construction and any step is stable;
+ * radiators fed by the substation's secondary circuit; domestic hot water with priority on the
+ * heat exchanger. Not thread-safe; one instance per building.
+ */
+final class BuildingModel {
+
+  // Shares of each gain that reach the air node; the rest goes to the structure.
+  private static final double RADIATOR_TO_AIR = 0.7;
+  private static final double INTERNAL_TO_AIR = 0.6;
+  private static final double SOLAR_TO_AIR = 0.3;
+  private static final double PUMP_ON_MARGIN_K = 0.5;
+  /**
+   * Thermostatic radiator valves: fully open at or below {@code TRV_SET_C - TRV_BAND_K / 2},
+   * closed at or above {@code TRV_SET_C + TRV_BAND_K / 2} (occupants' usual setting, 2 K band).
+   */
+  static final double TRV_SET_C = 22;
+  static final double TRV_BAND_K = 2;
+  /**
+   * Occupants open windows above this air temperature, fully (extra air changes) 2 K above, as
+   * adaptive-behaviour studies find the opening probability rising above about 24 C.
+   */
+  static final double WINDOW_OPEN_C = 23.5;
+  static final double WINDOW_ACH = 4;
+  /** Occupants draw blinds in a warm zone, halving its solar gains. */
+  static final double BLINDS_C = 23;
+  static final double BLINDS_TRANSMISSION = 0.5;
+
+  final BuildingSpec spec;
+  final ZoneParameters[] zones;
+  final double interZoneW;
+  final double capacityW;
+  final DomesticHotWater dhw;
+  final EnergyLedger ledger = new EnergyLedger();
+  private final Disturbances disturbances;
+  private final double[] air;
+  private final double[] mass;
+  private final double[] initialAir;
+  private final double[] initialMass;
+  private final double[] excessGuess;
+  private final double[][] a;
+  private final double[] b;
+  private final double[] radiatorW;
+  private final double[] ventW;
+
+  /** Outputs of the last substep, read by the plant. */
+  double lastSupplyC;
+  double lastReturnC;
+  double lastFlowKgS;
+  double lastSpaceHeatW;
+  double lastHotWaterW;
+
+  BuildingModel(BuildingSpec spec, SplittableRandom random, double initialC) {
+    this.spec = spec;
+    this.zones = BuildingDesign.zones(spec);
+    this.interZoneW = BuildingDesign.interZoneConductance(spec);
+    double kw = Double.isNaN(spec.substationKw())
+        ? BuildingDesign.substationKw(spec, zones) : spec.substationKw();
+    this.capacityW = kw * 1000;
+    this.dhw = spec.type().hasDomesticHotWater() ? new DomesticHotWater(spec) : null;
+    this.disturbances = new Disturbances(random);
+    int n = zones.length;
+    air = new double[n];
+    mass = new double[n];
+    java.util.Arrays.fill(air, initialC);
+    java.util.Arrays.fill(mass, initialC);
+    initialAir = air.clone();
+    initialMass = mass.clone();
+    excessGuess = new double[n];
+    a = new double[2 * n][2 * n];
+    b = new double[2 * n];
+    radiatorW = new double[n];
+    ventW = new double[n];
+  }
+
+  double airC(int zone) {
+    return air[zone];
+  }
+
+  /** Inputs of one substep that are the same for every building. */
+  record Ambient(double outdoorC, double ghiWm2, double groundC, double primarySupplyC,
+      long epochHour, int hourOfDay) {}
+
+  /**
+   * Advances by {@code dt} seconds.
+   *
+   * @param supplySetpointC secondary supply setpoint
+   * @param heatLimitW limit on the substation's heat rate, W (may be infinite)
+   * @param occupied whether the building is in use (gains, ventilation, hot water)
+   */
+  void step(double dt, Ambient env, double supplySetpointC, double heatLimitW, boolean occupied) {
+    double hotWaterW = hotWaterW(env, occupied);
+    double spaceLimitW = Math.max(0, Math.min(heatLimitW, capacityW - hotWaterW));
+    double maxAir = Double.NEGATIVE_INFINITY;
+    for (double t : air) {
+      maxAir = Math.max(maxAir, t);
+    }
+    double supply = Math.min(Math.min(supplySetpointC, spec.supplyMaxC()), env.primarySupplyC() - 5);
+    boolean pumpOn = supply > maxAir + PUMP_ON_MARGIN_K;
+    double heatW = pumpOn ? spaceHeatW(supply) : 0;
+    if (pumpOn && heatW > spaceLimitW) {
+      supply = supplyForHeat(spaceLimitW, maxAir, supply);
+      heatW = spaceHeatW(supply);
+    }
+    double flow = 0;
+    double returnMix = 0;
+    java.util.Arrays.fill(radiatorW, 0);
+    if (pumpOn) {
+      for (int z = 0; z < zones.length; z++) {
+        double f = zoneFlowKgS(z);
+        if (f <= 0) {
+          continue;
+        }
+        double x = Radiators.meanExcessK(zones[z].radiatorK(), f, supply, air[z], excessGuess[z]);
+        excessGuess[z] = x;
+        radiatorW[z] = Radiators.outputW(zones[z].radiatorK(), x);
+        flow += f;
+        returnMix += f * (supply - radiatorW[z] / (f * BuildingDesign.CP_WATER));
+      }
+    }
+    double gainsWm2 = occupied
+        ? spec.type().gainsOccupiedWm2 * disturbances.gainFactor(env.epochHour())
+        : spec.type().gainsUnoccupiedWm2;
+    integrate(dt, env, radiatorW, gainsWm2, occupied);
+    double spaceW = 0;
+    for (double w : radiatorW) {
+      spaceW += w;
+    }
+    ledger.spaceHeatingJ += spaceW * dt;
+    ledger.hotWaterJ += hotWaterW * dt;
+    lastSpaceHeatW = spaceW;
+    lastHotWaterW = hotWaterW;
+    lastFlowKgS = flow;
+    lastSupplyC = pumpOn ? supply : maxAir;
+    lastReturnC = pumpOn && flow > 0 ? returnMix / flow : lastSupplyC;
+  }
+
+  /** Flow through a zone's radiators as its thermostatic valves let it, kg/s. */
+  private double zoneFlowKgS(int z) {
+    double open = (TRV_SET_C + TRV_BAND_K / 2 - air[z]) / TRV_BAND_K;
+    return zones[z].radiatorFlowKgS() * Math.max(0, Math.min(1, open));
+  }
+
+  /** Extra ventilation through windows that occupants open in a warm zone, W/K. */
+  private double windowW(int z, boolean occupied) {
+    if (!occupied || air[z] <= WINDOW_OPEN_C) {
+      return 0;
+    }
+    double share = Math.min(1, (air[z] - WINDOW_OPEN_C) / 2);
+    return share * WINDOW_ACH * 0.34 * zones[z].floorAreaM2() * BuildingDesign.STOREY_M;
+  }
+
+  private double hotWaterW(Ambient env, boolean occupied) {
+    // The draw factor is taken every substep, used or not, to keep the random trace aligned.
+    double factor = disturbances.drawFactor();
+    if (dhw == null || !occupied) {
+      return 0;
+    }
+    return Math.min(capacityW, dhw.meanDrawW(env.hourOfDay(), env.groundC()) * factor);
+  }
+
+  /** Radiator output of all zones at a supply temperature, W, without touching the guesses. */
+  private double spaceHeatW(double supplyC) {
+    double w = 0;
+    for (int z = 0; z < zones.length; z++) {
+      double x = Radiators.meanExcessK(zones[z].radiatorK(), zoneFlowKgS(z), supplyC, air[z],
+          excessGuess[z]);
+      w += Radiators.outputW(zones[z].radiatorK(), x);
+    }
+    return w;
+  }
+
+  /** The supply temperature at which the radiators give {@code targetW}: bisection. */
+  private double supplyForHeat(double targetW, double lowC, double highC) {
+    double lo = lowC;
+    double hi = highC;
+    for (int i = 0; i < 40 && hi - lo > 1e-4; i++) {
+      double mid = (lo + hi) / 2;
+      if (spaceHeatW(mid) > targetW) {
+        hi = mid;
+      } else {
+        lo = mid;
+      }
+    }
+    return lo;
+  }
+
+  private void integrate(double dt, Ambient env, double[] radiatorW, double gainsWm2,
+      boolean occupied) {
+    int n = zones.length;
+    double to = env.outdoorC();
+    double tg = env.groundC();
+    for (double[] row : a) {
+      java.util.Arrays.fill(row, 0);
+    }
+    double solarIn = 0;
+    double internalIn = 0;
+    for (int z = 0; z < n; z++) {
+      ZoneParameters p = zones[z];
+      int ia = 2 * z;
+      int im = ia + 1;
+      double vent = (occupied ? p.hVentOccupied() : p.hVentUnoccupied()) + windowW(z, occupied);
+      ventW[z] = vent;
+      double solar = env.ghiWm2() * p.solarApertureM2()
+          * (occupied && air[z] > BLINDS_C ? BLINDS_TRANSMISSION : 1);
+      double internal = gainsWm2 * p.floorAreaM2();
+      solarIn += solar;
+      internalIn += internal;
+      a[ia][ia] = p.cAir() / dt + p.hWindow() + vent + p.hAirMass();
+      a[ia][im] = -p.hAirMass();
+      a[im][im] = p.cMass() / dt + p.hOpaque() + p.hGround() + p.hAirMass();
+      a[im][ia] = -p.hAirMass();
+      b[ia] = p.cAir() / dt * air[z] + (p.hWindow() + vent) * to
+          + RADIATOR_TO_AIR * radiatorW[z] + INTERNAL_TO_AIR * internal + SOLAR_TO_AIR * solar;
+      b[im] = p.cMass() / dt * mass[z] + p.hOpaque() * to + p.hGround() * tg
+          + (1 - RADIATOR_TO_AIR) * radiatorW[z] + (1 - INTERNAL_TO_AIR) * internal
+          + (1 - SOLAR_TO_AIR) * solar;
+    }
+    for (int z = 0; z + 1 < n; z++) {
+      int i = 2 * z;
+      int j = 2 * (z + 1);
+      a[i][i] += interZoneW;
+      a[j][j] += interZoneW;
+      a[i][j] -= interZoneW;
+      a[j][i] -= interZoneW;
+    }
+    LinearSystem.solveInPlace(a, b);
+    double envelope = 0;
+    double ventilation = 0;
+    for (int z = 0; z < n; z++) {
+      ZoneParameters p = zones[z];
+      double ta = b[2 * z];
+      double tm = b[2 * z + 1];
+      double vent = ventW[z];
+      envelope += p.hWindow() * (ta - to) + p.hOpaque() * (tm - to) + p.hGround() * (tm - tg);
+      ventilation += vent * (ta - to);
+      air[z] = ta;
+      mass[z] = tm;
+    }
+    ledger.solarJ += solarIn * dt;
+    ledger.internalJ += internalIn * dt;
+    ledger.envelopeLossJ += envelope * dt;
+    ledger.ventilationLossJ += ventilation * dt;
+    // Storage is recomputed from the states, not summed, so the balance checks the solver.
+    double stored = 0;
+    for (int z = 0; z < n; z++) {
+      stored += zones[z].cAir() * (air[z] - initialAir[z]) + zones[z].cMass() * (mass[z] - initialMass[z]);
+    }
+    ledger.storageChangeJ = stored;
+  }
+}

@@ -1,0 +1,195 @@
+package org.heatgrid.sim.plant;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.heatgrid.calendar.HolidayCalendar;
+import org.heatgrid.control.api.Command;
+import org.heatgrid.control.api.Telemetry;
+import org.heatgrid.sim.weather.WeatherSource;
+import org.heatgrid.site.BuildingInfo;
+
+/**
+ * The virtual campus: buildings, substations and sensors under one weather. Advance it one
+ * control step at a time with a command per building; read back what the gateways measured
+ * ({@link #telemetry}) and, for KPIs only, the true state ({@link StepResult}).
+ *
+ * <p>Deterministic for a seed: random use (gains, hot water) and sensor noise come from separate
+ * streams per building that depend on time only, so every controller meets the same trace.
+ */
+public final class Plant {
+
+  /** Internal integration step, s: at most 5 minutes, dividing both control step and 15 minutes. */
+  static final int MAX_SUBSTEP_S = 300;
+  private static final int METER_WINDOW_S = 900;
+  private static final double INITIAL_C = 20;
+
+  private final List<BuildingModel> buildings = new ArrayList<>();
+  private final List<Sensors> sensors = new ArrayList<>();
+  private final WeatherSource weather;
+  private final HolidayCalendar holidays;
+  private final Telemetry[] telemetry;
+  private final MeterLog[] meters;
+
+  public Plant(List<BuildingSpec> specs, WeatherSource weather, HolidayCalendar holidays, long seed) {
+    this.weather = weather;
+    this.holidays = holidays;
+    SplittableRandom root = new SplittableRandom(seed);
+    for (BuildingSpec s : specs) {
+      // Two independent streams per building, split in a fixed order.
+      buildings.add(new BuildingModel(s, root.split(), INITIAL_C));
+      sensors.add(new Sensors(root.split(), s.id(), 2));
+    }
+    telemetry = new Telemetry[specs.size()];
+    meters = new MeterLog[specs.size()];
+    for (int i = 0; i < meters.length; i++) {
+      meters[i] = new MeterLog();
+    }
+  }
+
+  /** What the operator knows of each building: the public part of its description. */
+  public List<BuildingInfo> buildingInfos() {
+    List<BuildingInfo> infos = new ArrayList<>();
+    for (BuildingModel m : buildings) {
+      BuildingSpec s = m.spec;
+      infos.add(new BuildingInfo(s.id(), s.name(), s.type().key(), s.floorAreaM2(), m.zones.length,
+          s.schedule(), s.comfort(), m.capacityW / 1000, s.supplyMaxC()));
+    }
+    return infos;
+  }
+
+  public int size() {
+    return buildings.size();
+  }
+
+  /** Zones per building (the same for all). */
+  public int zonesPerBuilding() {
+    return buildings.get(0).zones.length;
+  }
+
+  /**
+   * Advances all buildings over {@code [start, start + step)}.
+   *
+   * @param commands per building, in the order of construction; must be valid ({@link
+   *     Command#isValid()}): the caller substitutes fallbacks
+   * @param out receives the true means over the step
+   */
+  public void advance(LocalDateTime start, Duration step, Command[] commands, StepResult out) {
+    int stepS = (int) step.toSeconds();
+    int dt = substepSeconds(stepS);
+    int n = stepS / dt;
+    out.clear();
+    double[][] sums = new double[buildings.size()][4]; // flow kg/s, primary return*flow, ...
+    for (int k = 0; k < n; k++) {
+      LocalDateTime t = start.plusSeconds((long) k * dt);
+      LocalDateTime mid = t.plusSeconds(dt / 2);
+      double to = weather.outdoorC(mid);
+      double ghi = weather.ghiWm2(mid);
+      long epochSecond = t.toEpochSecond(ZoneOffset.UTC);
+      BuildingModel.Ambient env = new BuildingModel.Ambient(to, ghi, groundC(t), primarySupplyC(to),
+          Math.floorDiv(epochSecond, 3600), t.getHour());
+      boolean windowEnds = (epochSecond + dt) % METER_WINDOW_S == 0;
+      out.outdoorC += to / n;
+      out.ghiWm2 += ghi / n;
+      for (int b = 0; b < buildings.size(); b++) {
+        BuildingModel m = buildings.get(b);
+        boolean occupied = m.spec.schedule().isOccupied(t, holidays);
+        Command c = commands[b];
+        m.step(dt, env, c.supplySetpointC(), c.heatLimitKw() * 1000, occupied);
+        double heatKw = (m.lastSpaceHeatW + m.lastHotWaterW) / 1000;
+        out.heatKw[b] += heatKw / n;
+        out.spaceHeatKw[b] += m.lastSpaceHeatW / 1000 / n;
+        out.hotWaterKw[b] += m.lastHotWaterW / 1000 / n;
+        out.supplyC[b] += m.lastSupplyC / n;
+        out.returnC[b] += m.lastReturnC / n;
+        out.occupied[b] |= occupied;
+        for (int z = 0; z < m.zones.length; z++) {
+          out.zoneAirC[b][z] += m.airC(z) / n;
+        }
+        accumulatePrimary(sums[b], m, env);
+        meters[b].add(heatKw * dt / 3600, windowEnds);
+      }
+    }
+    for (int b = 0; b < buildings.size(); b++) {
+      telemetry[b] = measure(b, out, sums[b], n);
+    }
+  }
+
+  private static void accumulatePrimary(double[] s, BuildingModel m, BuildingModel.Ambient env) {
+    double dTsh = Math.max(1, env.primarySupplyC() - (m.lastReturnC + 5));
+    double dTdhw = Math.max(1, env.primarySupplyC() - 25);
+    double flowSh = m.lastSpaceHeatW / (BuildingDesign.CP_WATER * dTsh);
+    double flowDhw = m.lastHotWaterW / (BuildingDesign.CP_WATER * dTdhw);
+    s[0] += flowSh + flowDhw;
+    s[1] += flowSh * (m.lastReturnC + 5) + flowDhw * 25;
+    s[2] += m.lastFlowKgS;
+    s[3] += env.primarySupplyC();
+  }
+
+  private Telemetry measure(int b, StepResult out, double[] s, int n) {
+    Sensors sen = sensors.get(b);
+    BuildingModel m = buildings.get(b);
+    double primaryFlowKgS = s[0] / n;
+    double primaryReturn = s[0] > 0 ? s[1] / s[0] : out.returnC[b];
+    double[] rooms = new double[m.zones.length];
+    for (int z = 0; z < rooms.length; z++) {
+      rooms[z] = sen.room(z, m.airC(z));
+    }
+    return new Telemetry(m.spec.id(), sen.heat(out.heatKw[b]), sen.waterTemp(s[3] / n),
+        sen.waterTemp(primaryReturn), sen.flow(primaryFlowKgS * 3.6), sen.waterTemp(out.supplyC[b]),
+        sen.waterTemp(out.returnC[b]), sen.flow(s[2] / n * 3.6), rooms, sen.outdoor(out.outdoorC),
+        false);
+  }
+
+  /** The gateways' readings over the last step, per building. */
+  public Telemetry telemetry(int building) {
+    return telemetry[building];
+  }
+
+  /** Energy terms of one building since construction. */
+  public EnergyLedger ledger(int building) {
+    return buildings.get(building).ledger;
+  }
+
+  /** Closed 15-minute meter windows of one building since the last {@link #resetMeters}, kWh. */
+  public double[] meterKwh15(int building) {
+    return meters[building].closed();
+  }
+
+  /** Starts the meter logs afresh, at a 15-minute boundary (after a warm-up, say). */
+  public void resetMeters() {
+    for (MeterLog m : meters) {
+      m.reset();
+    }
+  }
+
+  static int substepSeconds(int stepS) {
+    if (stepS <= 0) {
+      throw new IllegalArgumentException("control step must be positive: " + stepS + " s");
+    }
+    int g = gcd(stepS, METER_WINDOW_S);
+    for (int d = Math.min(g, MAX_SUBSTEP_S); d > 0; d--) {
+      if (g % d == 0) {
+        return d;
+      }
+    }
+    return 1;
+  }
+
+  private static int gcd(int a, int b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  /** Undisturbed ground temperature at 2 m, C: annual sine fitted to Daejeon's EPW header. */
+  static double groundC(LocalDateTime t) {
+    return 13 + 9.5 * Math.cos(2 * Math.PI * (t.getDayOfYear() - 245) / 365.0);
+  }
+
+  /** District-network supply temperature: 115 C at -10 C outdoor down to 75 C at +10 C. */
+  static double primarySupplyC(double outdoorC) {
+    return Math.max(75, Math.min(115, 95 - 2 * outdoorC));
+  }
+}

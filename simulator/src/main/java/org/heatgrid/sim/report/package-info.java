@@ -1,0 +1,13 @@
+/**
+ * The run report: one self-contained HTML page per simulation run ({@code report.html}) with the
+ * KPI table, the cluster's heat rate and outdoor temperature, the daily usage cost and one small
+ * chart per building of its indoor temperature against its comfort band.
+ *
+ * <p>Everything is inline (CSS, SVG drawn here in Java, no scripts or fonts), so the page opens
+ * with no network and prints as seen. Long series are downsampled to the plot's resolution keeping
+ * each bucket's minimum and maximum, which keeps a season of 16 buildings well under 1.5 MB and
+ * keeps short peaks visible. The package depends on nothing but the JDK: the simulator fills a
+ * {@link org.heatgrid.sim.report.ReportData} and calls {@link
+ * org.heatgrid.sim.report.HtmlReport#write}.
+ */
+package org.heatgrid.sim.report;

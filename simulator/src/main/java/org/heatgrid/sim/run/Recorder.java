@@ -1,0 +1,70 @@
+package org.heatgrid.sim.run;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.heatgrid.control.api.Command;
+import org.heatgrid.sim.plant.StepResult;
+import org.heatgrid.sim.scenario.Scenario;
+import org.heatgrid.site.BuildingInfo;
+
+/** Copies each step's true state into arrays sized for the evaluated period. */
+final class Recorder {
+
+  private final int n;
+  private final double[] outdoor;
+  private final double[] ghi;
+  private final double[][] heat;
+  private final double[][] space;
+  private final double[][] hotWater;
+  private final double[][] supply;
+  private final double[][] ret;
+  private final double[][] setpoint;
+  private final double[][] limit;
+  private final double[][][] zones;
+  private final boolean[][] occupied;
+  private int k;
+
+  Recorder(int buildings, int zonesPerBuilding, int steps) {
+    n = steps;
+    outdoor = new double[steps];
+    ghi = new double[steps];
+    heat = new double[buildings][steps];
+    space = new double[buildings][steps];
+    hotWater = new double[buildings][steps];
+    supply = new double[buildings][steps];
+    ret = new double[buildings][steps];
+    setpoint = new double[buildings][steps];
+    limit = new double[buildings][steps];
+    zones = new double[buildings][zonesPerBuilding][steps];
+    occupied = new boolean[buildings][steps];
+  }
+
+  void record(StepResult r, Command[] commands) {
+    outdoor[k] = r.outdoorC;
+    ghi[k] = r.ghiWm2;
+    for (int b = 0; b < heat.length; b++) {
+      heat[b][k] = r.heatKw[b];
+      space[b][k] = r.spaceHeatKw[b];
+      hotWater[b][k] = r.hotWaterKw[b];
+      supply[b][k] = r.supplyC[b];
+      ret[b][k] = r.returnC[b];
+      setpoint[b][k] = commands[b].supplySetpointC();
+      limit[b][k] = commands[b].heatLimitKw();
+      occupied[b][k] = r.occupied[b];
+      for (int z = 0; z < zones[b].length; z++) {
+        zones[b][z][k] = r.zoneAirC[b][z];
+      }
+    }
+    k++;
+  }
+
+  RunResult result(Scenario s, String controller, List<BuildingInfo> infos, LocalDateTime start,
+      Duration step, double[][] meters, RunResult.Stats stats) {
+    if (k != n) {
+      throw new IllegalStateException("recorded " + k + " of " + n + " steps");
+    }
+    return new RunResult(s, controller, infos, start, step, n, outdoor, ghi, heat, space, hotWater,
+        supply, ret, setpoint, limit, zones, occupied, meters, stats);
+  }
+}
