@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.heatgrid.sim.kpi.KpiReport;
 import org.heatgrid.sim.output.KpiJson;
 import org.heatgrid.sim.output.KpiTable;
+import org.heatgrid.sim.output.MeterExport;
 import org.heatgrid.sim.output.RunReport;
 import org.heatgrid.sim.output.TimeseriesCsv;
 import org.heatgrid.sim.run.Controllers;
@@ -50,13 +51,25 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Output directory (default: runs/<scenario>-<controller>).")
   Path out;
 
+  @Option(names = "--weather", paramLabel = "FILE|NAME",
+      description = "Another weather year: an EPW file or a shipped one (KOR_SO_Seoul.WS.471080_TMYx.2011-2025.epw).")
+  String weather;
+
+  @Option(names = "--meters", paramLabel = "FILE",
+      description = "Also write the gateways' metered heat as a meter CSV (history for the forecaster).")
+  Path meters;
+
+  @Option(names = "--meters-minutes", paramLabel = "MIN", defaultValue = "60",
+      description = "Interval of the --meters file (default: ${DEFAULT-VALUE}).")
+  int metersMinutes;
+
   @Option(names = "--quiet", description = "No progress bar.")
   boolean quiet;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
-    Scenario s = ScenarioOptions.apply(scenario, from, to, seed);
+    Scenario s = ScenarioOptions.apply(scenario, from, to, seed, weather);
     String name = controller != null ? controller : s.controller();
     Controllers.create(name, s); // fail on an unknown name before simulating
     Path dir = out != null ? out : Path.of("runs", s.name() + "-" + name);
@@ -69,6 +82,9 @@ final class SimulateCommand implements Callable<Integer> {
     KpiJson.write(KpiJson.toJson(k, k.ratioTo(baseline), r), dir.resolve("kpis.json"));
     TimeseriesCsv.write(r, dir.resolve("timeseries.csv"));
     RunReport.write(r, k, dir.resolve("report.html"));
+    if (meters != null) {
+      MeterExport.write(r, java.time.Duration.ofMinutes(metersMinutes), meters);
+    }
     stdout.printf(Locale.ROOT, "%s, controller %s, %s to %s, seed %d%n", s.name(), name, s.from(),
         s.to(), s.seed());
     stdout.print(KpiTable.text(k));

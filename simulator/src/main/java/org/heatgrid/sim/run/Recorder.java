@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.heatgrid.control.api.Command;
+import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.sim.plant.StepResult;
 import org.heatgrid.sim.scenario.Scenario;
 import org.heatgrid.site.BuildingInfo;
@@ -23,6 +24,8 @@ final class Recorder {
   private final double[][] limit;
   private final double[][][] zones;
   private final boolean[][] occupied;
+  private final double[][] meteredHeat;
+  private final double[][] sensorOutdoor;
   private int k;
 
   Recorder(int buildings, int zonesPerBuilding, int steps) {
@@ -38,12 +41,16 @@ final class Recorder {
     limit = new double[buildings][steps];
     zones = new double[buildings][zonesPerBuilding][steps];
     occupied = new boolean[buildings][steps];
+    meteredHeat = new double[buildings][steps];
+    sensorOutdoor = new double[buildings][steps];
   }
 
-  void record(StepResult r, Command[] commands) {
+  void record(StepResult r, Command[] commands, Telemetry[] measured) {
     outdoor[k] = r.outdoorC;
     ghi[k] = r.ghiWm2;
     for (int b = 0; b < heat.length; b++) {
+      meteredHeat[b][k] = measured[b].heatKw();
+      sensorOutdoor[b][k] = measured[b].outdoorC();
       heat[b][k] = r.heatKw[b];
       space[b][k] = r.spaceHeatKw[b];
       hotWater[b][k] = r.hotWaterKw[b];
@@ -65,6 +72,6 @@ final class Recorder {
       throw new IllegalStateException("recorded " + k + " of " + n + " steps");
     }
     return new RunResult(s, controller, infos, start, step, n, outdoor, ghi, heat, space, hotWater,
-        supply, ret, setpoint, limit, zones, occupied, meters, stats);
+        supply, ret, setpoint, limit, zones, occupied, meters, meteredHeat, sensorOutdoor, stats);
   }
 }

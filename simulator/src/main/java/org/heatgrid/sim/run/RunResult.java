@@ -8,7 +8,8 @@ import org.heatgrid.site.BuildingInfo;
 
 /**
  * Everything recorded over the evaluated period of a run (warm-up excluded): per building and
- * step the true means from the plant, the commands applied, and the 15-minute meter windows.
+ * step the true means from the plant, the commands applied, the 15-minute meter windows, and
+ * what the gateways measured (heat meter, outdoor sensor) as history for forecasters.
  * Arrays are indexed {@code [building][step]} (zones {@code [building][zone][step]}).
  */
 public record RunResult(
@@ -30,6 +31,8 @@ public record RunResult(
     double[][][] zoneAirC,
     boolean[][] occupied,
     double[][] meterKwh15,
+    double[][] meteredHeatKw,
+    double[][] sensorOutdoorC,
     Stats stats) {
 
   /**

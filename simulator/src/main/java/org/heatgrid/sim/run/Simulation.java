@@ -109,13 +109,14 @@ public final class Simulation {
         commands[b] = c;
       }
       plant.advance(t, step, commands, out);
-      if (recording) {
-        recorder.record(out, commands);
-      }
       telemetry = new HashMap<>();
+      Telemetry[] measured = new Telemetry[n];
       for (int b = 0; b < n; b++) {
-        Telemetry m = plant.telemetry(b);
-        telemetry.put(m.buildingId(), fellBack[b] ? withFallback(m) : m);
+        measured[b] = fellBack[b] ? withFallback(plant.telemetry(b)) : plant.telemetry(b);
+        telemetry.put(measured[b].buildingId(), measured[b]);
+      }
+      if (recording) {
+        recorder.record(out, commands, measured);
       }
       progress.progress(++done, total);
     }

@@ -90,6 +90,13 @@ public record Scenario(
         buildings, controller, newBaseline, controllerParameters);
   }
 
+  /** The same scenario under another weather year. */
+  public Scenario withWeather(String newName, EpwYear newWeather) {
+    return new Scenario(name, description, notes, source, seed, from, to, warmupDays,
+        controlStep, zone, holidays, newName, newWeather, forecastError, forecastHorizon, tariff,
+        buildings, controller, baseline, controllerParameters);
+  }
+
   /** Number of simulated days in the period. */
   public long days() {
     return to.toEpochDay() - from.toEpochDay() + 1;

@@ -1,0 +1,26 @@
+package org.heatgrid.cli;
+
+import org.heatgrid.calendar.HolidayCalendar;
+import org.heatgrid.forecast.nn.TrainingSettings;
+import picocli.CommandLine.Option;
+
+/** Training knobs of the network on the command line. */
+final class TrainingOptions {
+
+  @Option(names = "--epochs", paramLabel = "N", defaultValue = "200",
+      description = "Upper bound on training epochs; early stopping usually ends sooner (default: ${DEFAULT-VALUE}).")
+  int epochs;
+
+  @Option(names = "--seed", defaultValue = "42", description = "Training seed (default: ${DEFAULT-VALUE}).")
+  long seed;
+
+  @Option(names = "--issue-stride-hours", paramLabel = "H", defaultValue = "24",
+      description = "Hours between training issue times from local midnight: 24 trains the day-ahead "
+          + "model of the backtest protocol; 1 trains one that forecasts from any hour (default: ${DEFAULT-VALUE}).")
+  int strideHours;
+
+  TrainingSettings settings(HolidayCalendar holidays) {
+    return TrainingSettings.defaults(holidays).withMaxEpochs(epochs).withSeed(seed)
+        .withIssueStrideHours(strideHours);
+  }
+}
