@@ -19,8 +19,12 @@ final class TrainingOptions {
           + "model of the backtest protocol; 1 trains one that forecasts from any hour (default: ${DEFAULT-VALUE}).")
   int strideHours;
 
+  @Option(names = "--members", paramLabel = "N", defaultValue = "4",
+      description = "Networks in the ensemble, trained with seeds seed..seed+N-1 (default: ${DEFAULT-VALUE}).")
+  int members;
+
   TrainingSettings settings(HolidayCalendar holidays) {
     return TrainingSettings.defaults(holidays).withMaxEpochs(epochs).withSeed(seed)
-        .withIssueStrideHours(strideHours);
+        .withIssueStrideHours(strideHours).withMembers(members);
   }
 }

@@ -13,6 +13,8 @@ import org.heatgrid.forecast.model.ForecastInput;
  */
 final class Features {
 
+  static final int SEASON_HARMONICS = 3;
+
   private final FeatureSpec spec;
   private final Scaling scaling;
   private final HolidayCalendar holidays;
@@ -67,9 +69,12 @@ final class Features {
     o += 7;
     row[o++] = holiday(day) ? 1 : 0;
     row[o++] = holiday(day.minusDays(1)) ? 1 : 0;
+    // Three harmonics of the year: enough to place a term break or a Christmas closure.
     double season = 2 * Math.PI * day.getDayOfYear() / 365.25;
-    row[o++] = (float) Math.sin(season);
-    row[o++] = (float) Math.cos(season);
+    for (int harmonic = 1; harmonic <= SEASON_HARMONICS; harmonic++) {
+      row[o++] = (float) Math.sin(harmonic * season);
+      row[o++] = (float) Math.cos(harmonic * season);
+    }
     double clock = 2 * Math.PI * (local.getHour() * 60 + local.getMinute()) / 1440.0;
     row[o++] = (float) Math.sin(clock);
     row[o++] = (float) Math.cos(clock);

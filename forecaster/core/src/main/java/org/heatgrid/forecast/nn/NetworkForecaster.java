@@ -4,6 +4,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.logging.Logger;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.heatgrid.calendar.HolidayCalendar;
@@ -64,7 +68,7 @@ public final class NetworkForecaster implements Forecaster {
     int spd = data.stepsPerDay();
     boolean ghi = hasGhi(data, trainEnd);
     spec = new FeatureSpec(stepMin, settings.horizonHours() * 60 / stepMin, 7, ghi, data.buildings(),
-        settings.holidays().name());
+        settings.holidays().name(), settings.correctionDays());
     scaling = scaling(data, trainEnd);
     features = new Features(spec, scaling, settings.holidays());
     List<int[]> samples = new ArrayList<>();
@@ -95,14 +99,31 @@ public final class NetworkForecaster implements Forecaster {
         y[s][k] = (float) scaling.heat(b, data.heatKw()[b][i + k]);
       }
     }
+    // Members are independent: train them side by side, one per core (each on one OpenMP thread).
+    int threads = Math.max(1, Math.min(settings.members(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    List<Future<Trainer.Result>> futures = new ArrayList<>();
+    for (int j = 0; j < settings.members(); j++) {
+      long seed = settings.seed() + j;
+      futures.add(pool.submit(() -> new Trainer(settings).train(x, y, seed)));
+    }
     List<MultiLayerNetwork> trained = new ArrayList<>();
     List<Trainer.Report> done = new ArrayList<>();
-    for (int j = 0; j < settings.members(); j++) {
-      Trainer.Result r = new Trainer(settings).train(x, y, settings.seed() + j);
-      trained.add(r.network());
-      done.add(r.report());
-      int member = j;
-      LOG.info(() -> "member " + member + " trained on " + x.length + " samples: " + r.report());
+    try {
+      for (int j = 0; j < futures.size(); j++) {
+        Trainer.Result r = futures.get(j).get();
+        trained.add(r.network());
+        done.add(r.report());
+        int member = j;
+        LOG.info(() -> "member " + member + " trained on " + x.length + " samples: " + r.report());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("training interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("training failed: " + e.getCause().getMessage(), e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     nets = List.copyOf(trained);
     reports = List.copyOf(done);
@@ -179,7 +200,6 @@ public final class NetworkForecaster implements Forecaster {
     // The inputs always span the model's horizon of weather, however few steps are asked for.
     ForecastInput in = request.horizon() >= spec.horizon() ? request
         : new ForecastInput(request.grid(), request.issue(), spec.horizon(), request.zone());
-    float[][] x = new float[buildings.length][spec.inputs()];
     int[] m = new int[buildings.length];
     for (int r = 0; r < buildings.length; r++) {
       String id = in.grid().buildings().get(buildings[r]);
@@ -188,29 +208,57 @@ public final class NetworkForecaster implements Forecaster {
         throw new IllegalArgumentException("unknown building \"" + id + "\": the model was trained on "
             + spec.buildings());
       }
-      features.write(in, buildings[r], m[r], x[r], 0);
     }
+    LevelCorrection correction = new LevelCorrection(spec.correctionDays(), spec.stepsPerDay());
+    int[] issues = correction.issues(in.issue());
+    float[][] x = new float[issues.length * buildings.length][spec.inputs()];
+    for (int j = 0; j < issues.length; j++) {
+      ForecastInput at = j == 0 ? in : new ForecastInput(in.grid(), issues[j], spec.horizon(), in.zone());
+      for (int r = 0; r < buildings.length; r++) {
+        features.write(at, buildings[r], m[r], x[j * buildings.length + r], 0);
+      }
+    }
+    double[][] mean = scaledOutput(x);
+    double[][] result = new double[buildings.length][request.horizon()];
+    for (int r = 0; r < buildings.length; r++) {
+      double[][] past = new double[issues.length - 1][];
+      for (int j = 1; j < issues.length; j++) {
+        past[j - 1] = unscale(m[r], mean[j * buildings.length + r]);
+      }
+      double factor = correction.factor(in, buildings[r], issues, past);
+      double[] day = unscale(m[r], mean[r]);
+      for (int k = 0; k < request.horizon(); k++) {
+        // Steps beyond the trained horizon repeat the forecast day's shape.
+        result[r][k] = factor * day[k % spec.horizon()];
+      }
+    }
+    return result;
+  }
+
+  /** The members' mean output for each input row, in scaled units. */
+  private double[][] scaledOutput(float[][] x) {
     INDArray input = Nd4j.create(x).castTo(DataType.FLOAT);
-    double[][] mean = new double[buildings.length][spec.horizon()];
+    double[][] mean = new double[x.length][spec.horizon()];
     for (MultiLayerNetwork net : nets) {
       INDArray out;
       synchronized (net) {
         out = net.output(input, false);
       }
-      for (int r = 0; r < buildings.length; r++) {
+      for (int r = 0; r < x.length; r++) {
         for (int k = 0; k < spec.horizon(); k++) {
           mean[r][k] += out.getDouble(r, k) / nets.size();
         }
       }
     }
-    double[][] result = new double[buildings.length][request.horizon()];
-    for (int r = 0; r < buildings.length; r++) {
-      for (int k = 0; k < request.horizon(); k++) {
-        // Steps beyond the trained horizon repeat the forecast day's shape.
-        result[r][k] = Math.max(0, scaling.unheat(m[r], mean[r][k % spec.horizon()]));
-      }
+    return mean;
+  }
+
+  private double[] unscale(int m, double[] scaled) {
+    double[] kw = new double[scaled.length];
+    for (int k = 0; k < kw.length; k++) {
+      kw[k] = Math.max(0, scaling.unheat(m, scaled[k]));
     }
-    return result;
+    return kw;
   }
 
   /** Refuses data whose grid does not fit the model's feature specification. */

@@ -21,9 +21,10 @@ import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 /**
- * Trains the multilayer perceptron with Adam on mean squared error, stopping early on the loss of
- * a validation split taken from the end of the training period (samples are in time order), and
- * keeps the best epoch's network.
+ * Trains the multilayer perceptron with Adam on mean squared error. Early stopping on the loss of
+ * a validation split taken from the end of the training period (samples are in time order) finds
+ * the number of epochs; then a network is trained afresh on all samples for that many epochs, so
+ * that the most recent data, the closest to what is forecast, also shapes the weights.
  */
 public final class Trainer {
 
@@ -39,9 +40,10 @@ public final class Trainer {
    * @param samples training samples (after the validation split)
    * @param validationSamples held-out samples
    * @param epochs epochs run
-   * @param bestEpoch epoch of the kept network
-   * @param bestValidationLoss its validation loss (scaled units)
-   * @param seconds wall time
+   * @param bestEpoch epoch (from 0) with the lowest validation loss; the final network is trained
+   *     on all samples for {@code bestEpoch + 1} epochs
+   * @param bestValidationLoss that epoch's validation loss (scaled units)
+   * @param seconds wall time of both trainings
    */
   public record Report(int samples, int validationSamples, int epochs, int bestEpoch,
       double bestValidationLoss, double seconds) {}
@@ -56,7 +58,6 @@ public final class Trainer {
     int nTrain = n - nValid;
     DataSet train = dataSet(x, y, 0, nTrain);
     DataSet valid = dataSet(x, y, nTrain, n);
-    Nd4j.getRandom().setSeed(seed);
     EarlyStoppingConfiguration<MultiLayerNetwork> es = new EarlyStoppingConfiguration.Builder<MultiLayerNetwork>()
         .epochTerminationConditions(new MaxEpochsTerminationCondition(s.maxEpochs()),
             new ScoreImprovementEpochTerminationCondition(s.patience()))
@@ -67,10 +68,18 @@ public final class Trainer {
     EarlyStoppingTrainer trainer = new EarlyStoppingTrainer(es, configuration(x[0].length, y[0].length, seed),
         new ShuffledIterator(train, s.batch(), seed, true));
     EarlyStoppingResult<MultiLayerNetwork> r = trainer.fit();
-    double seconds = (System.nanoTime() - t0) / 1e9;
     // getBestModelScore() reads 0 in DL4J 1.0.0-M2.1; the per-epoch scores are right.
     Double best = r.getScoreVsEpoch().get(r.getBestModelEpoch());
-    return new Result(r.getBestModel(), new Report(nTrain, nValid, r.getTotalEpochs(),
+    int epochs = r.getBestModelEpoch() + 1;
+    MultiLayerNetwork full = new MultiLayerNetwork(configuration(x[0].length, y[0].length, seed));
+    full.init();
+    ShuffledIterator all = new ShuffledIterator(dataSet(x, y, 0, n), s.batch(), seed, true);
+    for (int e = 0; e < epochs; e++) {
+      all.reset();
+      full.fit(all);
+    }
+    double seconds = (System.nanoTime() - t0) / 1e9;
+    return new Result(full, new Report(nTrain, nValid, r.getTotalEpochs(),
         r.getBestModelEpoch(), best == null ? Double.NaN : best, seconds));
   }
 

@@ -18,6 +18,8 @@ import org.heatgrid.calendar.HolidayCalendar;
  * @param horizonHours hours forecast from an issue
  * @param seed seed of initialisation and shuffling (member {@code j} uses {@code seed + j})
  * @param members networks trained with different seeds whose forecasts are averaged
+ * @param correctionDays days of past forecasts whose error corrects each building's level (see
+ *     {@link LevelCorrection}); 0 turns the correction off
  * @param holidays calendar for the holiday inputs
  */
 public record TrainingSettings(
@@ -33,10 +35,11 @@ public record TrainingSettings(
     int horizonHours,
     long seed,
     int members,
+    int correctionDays,
     HolidayCalendar holidays) {
 
   public static TrainingSettings defaults(HolidayCalendar holidays) {
-    return new TrainingSettings(256, 2, 3e-4, 1e-5, 128, 200, 8, 0.15, 24, 24, 42, 3, holidays);
+    return new TrainingSettings(256, 2, 3e-4, 1e-5, 128, 200, 8, 0.15, 24, 24, 42, 4, 14, holidays);
   }
 
   public TrainingSettings {
@@ -53,21 +56,26 @@ public record TrainingSettings(
 
   public TrainingSettings withMaxEpochs(int epochs) {
     return new TrainingSettings(hidden, layers, learningRate, l2, batch, epochs, patience,
-        validationShare, issueStrideHours, horizonHours, seed, members, holidays);
+        validationShare, issueStrideHours, horizonHours, seed, members, correctionDays, holidays);
   }
 
   public TrainingSettings withIssueStrideHours(int hours) {
     return new TrainingSettings(hidden, layers, learningRate, l2, batch, maxEpochs, patience,
-        validationShare, hours, horizonHours, seed, members, holidays);
+        validationShare, hours, horizonHours, seed, members, correctionDays, holidays);
   }
 
   public TrainingSettings withSeed(long newSeed) {
     return new TrainingSettings(hidden, layers, learningRate, l2, batch, maxEpochs, patience,
-        validationShare, issueStrideHours, horizonHours, newSeed, members, holidays);
+        validationShare, issueStrideHours, horizonHours, newSeed, members, correctionDays, holidays);
   }
 
   public TrainingSettings withMembers(int n) {
     return new TrainingSettings(hidden, layers, learningRate, l2, batch, maxEpochs, patience,
-        validationShare, issueStrideHours, horizonHours, seed, n, holidays);
+        validationShare, issueStrideHours, horizonHours, seed, n, correctionDays, holidays);
+  }
+
+  public TrainingSettings withCorrectionDays(int days) {
+    return new TrainingSettings(hidden, layers, learningRate, l2, batch, maxEpochs, patience,
+        validationShare, issueStrideHours, horizonHours, seed, members, days, holidays);
   }
 }
