@@ -36,7 +36,7 @@ final class ForecastBenchCommand implements Callable<Integer> {
   @Option(names = "--calls", defaultValue = "2000", description = "Measured calls (default: ${DEFAULT-VALUE}).")
   int calls;
 
-  @Option(names = "--members", defaultValue = "3", description = "Networks in the ensemble (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--members", defaultValue = "4", description = "Networks in the ensemble (default: ${DEFAULT-VALUE}, as trained by default).")
   int members;
 
   @Override

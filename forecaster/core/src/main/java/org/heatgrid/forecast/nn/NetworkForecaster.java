@@ -33,6 +33,13 @@ public final class NetworkForecaster implements Forecaster {
   private Scaling scaling;
   private Features features;
   private List<Trainer.Report> reports;
+  /** Level-correction factors by day start and buildings; a few days are plenty. */
+  private final java.util.Map<String, double[]> factorCache = new java.util.LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(java.util.Map.Entry<String, double[]> eldest) {
+      return size() > 64;
+    }
+  };
 
   public NetworkForecaster(TrainingSettings settings) {
     this.settings = settings;
@@ -209,30 +216,65 @@ public final class NetworkForecaster implements Forecaster {
             + spec.buildings());
       }
     }
-    LevelCorrection correction = new LevelCorrection(spec.correctionDays(), spec.stepsPerDay());
-    int[] issues = correction.issues(in.issue());
-    float[][] x = new float[issues.length * buildings.length][spec.inputs()];
-    for (int j = 0; j < issues.length; j++) {
-      ForecastInput at = j == 0 ? in : new ForecastInput(in.grid(), issues[j], spec.horizon(), in.zone());
-      for (int r = 0; r < buildings.length; r++) {
-        features.write(at, buildings[r], m[r], x[j * buildings.length + r], 0);
-      }
+    float[][] x = new float[buildings.length][spec.inputs()];
+    for (int r = 0; r < buildings.length; r++) {
+      features.write(in, buildings[r], m[r], x[r], 0);
     }
     double[][] mean = scaledOutput(x);
+    double[] factors = levelFactors(in, buildings, m);
     double[][] result = new double[buildings.length][request.horizon()];
     for (int r = 0; r < buildings.length; r++) {
-      double[][] past = new double[issues.length - 1][];
-      for (int j = 1; j < issues.length; j++) {
-        past[j - 1] = unscale(m[r], mean[j * buildings.length + r]);
-      }
-      double factor = correction.factor(in, buildings[r], issues, past);
       double[] day = unscale(m[r], mean[r]);
       for (int k = 0; k < request.horizon(); k++) {
         // Steps beyond the trained horizon repeat the forecast day's shape.
-        result[r][k] = factor * day[k % spec.horizon()];
+        result[r][k] = factors[r] * day[k % spec.horizon()];
       }
     }
     return result;
+  }
+
+  /**
+   * Level-correction factors for the buildings, from forecasts issued at the start of the
+   * issue's day on the preceding days. They change once a day, so they are kept per day: a
+   * controller asking every 15 minutes pays for them once a day. History before a day's start
+   * must not change afterwards (it does not: meters do not rewrite the past).
+   */
+  private double[] levelFactors(ForecastInput in, int[] buildings, int[] m) {
+    int spd = spec.stepsPerDay();
+    int anchor = in.issue() - Math.floorMod(in.issue(), spd);
+    String key = in.grid().time(anchor) + "|" + java.util.Arrays.toString(m);
+    synchronized (factorCache) {
+      double[] cached = factorCache.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    LevelCorrection correction = new LevelCorrection(spec.correctionDays(), spd);
+    int[] issues = correction.issues(anchor);
+    double[] factors = new double[buildings.length];
+    java.util.Arrays.fill(factors, 1);
+    if (issues.length > 1) {
+      float[][] x = new float[(issues.length - 1) * buildings.length][spec.inputs()];
+      for (int j = 1; j < issues.length; j++) {
+        ForecastInput at = new ForecastInput(in.grid(), issues[j], spec.horizon(), in.zone());
+        for (int r = 0; r < buildings.length; r++) {
+          features.write(at, buildings[r], m[r], x[(j - 1) * buildings.length + r], 0);
+        }
+      }
+      double[][] out = scaledOutput(x);
+      ForecastInput known = new ForecastInput(in.grid(), anchor, spec.horizon(), in.zone());
+      for (int r = 0; r < buildings.length; r++) {
+        double[][] past = new double[issues.length - 1][];
+        for (int j = 1; j < issues.length; j++) {
+          past[j - 1] = unscale(m[r], out[(j - 1) * buildings.length + r]);
+        }
+        factors[r] = correction.factor(known, buildings[r], issues, past);
+      }
+    }
+    synchronized (factorCache) {
+      factorCache.put(key, factors);
+    }
+    return factors;
   }
 
   /** The members' mean output for each input row, in scaled units. */
