@@ -10,6 +10,11 @@ import picocli.CommandLine.Command;
         ForecastCommand.class})
 public final class HeatgridCommand implements Runnable {
 
+  // DL4J and ND4J report every epoch and their start-up at INFO; the command line shows its own
+  // summary instead. Held in fields because java.util.logging keeps loggers only weakly.
+  private static final java.util.logging.Logger DL4J = java.util.logging.Logger.getLogger("org.deeplearning4j");
+  private static final java.util.logging.Logger ND4J = java.util.logging.Logger.getLogger("org.nd4j");
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -19,6 +24,8 @@ public final class HeatgridCommand implements Runnable {
   }
 
   public static void main(String[] args) {
+    DL4J.setLevel(java.util.logging.Level.WARNING);
+    ND4J.setLevel(java.util.logging.Level.WARNING);
     System.exit(commandLine().execute(args));
   }
 
