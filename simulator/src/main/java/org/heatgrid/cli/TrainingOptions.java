@@ -23,8 +23,19 @@ final class TrainingOptions {
       description = "Networks in the ensemble, trained with seeds seed..seed+N-1 (default: ${DEFAULT-VALUE}).")
   int members;
 
+  @Option(names = "--learning-rate", paramLabel = "R", defaultValue = "0.0003",
+      description = "Adam's learning rate (default: ${DEFAULT-VALUE}; small sites with a year of history train better at 0.001).")
+  double learningRate;
+
+  @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Minibatch size (default: ${DEFAULT-VALUE}).")
+  int batch;
+
+  @Option(names = "--patience", paramLabel = "EPOCHS", defaultValue = "8",
+      description = "Epochs without a better validation loss before stopping (default: ${DEFAULT-VALUE}).")
+  int patience;
+
   TrainingSettings settings(HolidayCalendar holidays) {
     return TrainingSettings.defaults(holidays).withMaxEpochs(epochs).withSeed(seed)
-        .withIssueStrideHours(strideHours).withMembers(members);
+        .withIssueStrideHours(strideHours).withMembers(members).withOptimiser(learningRate, batch, patience);
   }
 }

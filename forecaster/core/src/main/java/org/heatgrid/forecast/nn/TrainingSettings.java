@@ -78,4 +78,10 @@ public record TrainingSettings(
     return new TrainingSettings(hidden, layers, learningRate, l2, batch, maxEpochs, patience,
         validationShare, issueStrideHours, horizonHours, seed, members, days, holidays);
   }
+
+  /** Adam's learning rate, minibatch size and early-stopping patience changed together. */
+  public TrainingSettings withOptimiser(double rate, int batchSize, int patienceEpochs) {
+    return new TrainingSettings(hidden, layers, rate, l2, batchSize, maxEpochs, patienceEpochs,
+        validationShare, issueStrideHours, horizonHours, seed, members, correctionDays, holidays);
+  }
 }
