@@ -1,7 +1,7 @@
 package org.heatgrid.sim.report;
 
-import static org.heatgrid.sim.report.SvgChart.esc;
-import static org.heatgrid.sim.report.SvgChart.value;
+import static org.heatgrid.sim.report.SvgText.esc;
+import static org.heatgrid.sim.report.SvgText.value;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -130,15 +130,15 @@ class HtmlReportTest {
     v[130] = -7;
     Arrays.fill(v, 500, 600, Double.NaN);
     v[550] = Double.POSITIVE_INFINITY;
-    double[][] env = SvgChart.envelope(v, v, 100);
+    double[][] env = ChartScales.envelope(v, v, 100);
     assertThat(env).hasNumberOfRows(10);
     assertThat(env[1]).containsExactly(149.5, -7, 50);
     assertThat(env[5][1]).isNaN(); // steps 500-599: a gap
     assertThat(env[6]).containsExactly(649.5, 1, 1);
-    assertThat(SvgChart.envelope(new double[0], new double[0], 96)).isEmpty();
-    assertThat(SvgChart.envelope(new double[] {Double.NaN, 2}, new double[] {Double.NaN, 3}, 1))
+    assertThat(ChartScales.envelope(new double[0], new double[0], 96)).isEmpty();
+    assertThat(ChartScales.envelope(new double[] {Double.NaN, 2}, new double[] {Double.NaN, 3}, 1))
         .hasNumberOfRows(2);
-    assertThat(SvgChart.envelope(v, v, 300)).hasNumberOfRows(4); // the last bucket is shorter
+    assertThat(ChartScales.envelope(v, v, 300)).hasNumberOfRows(4); // the last bucket is shorter
   }
 
   @Test
@@ -175,10 +175,10 @@ class HtmlReportTest {
   @Test
   void dateTicksFitTheSpan() {
     LocalDateTime end = START.plusDays(150);
-    assertThat(SvgChart.timeTicks(START, end, 15, false)).hasSize(10).first().isEqualTo(START);
-    assertThat(SvgChart.timeTicks(START, end, 4, false))
+    assertThat(ChartScales.timeTicks(START, end, 15, false)).hasSize(10).first().isEqualTo(START);
+    assertThat(ChartScales.timeTicks(START, end, 4, false))
         .containsExactly(START, START.plusMonths(2), START.plusMonths(4));
-    assertThat(SvgChart.timeTicks(START, START.plusHours(23), 9, false)).hasSize(8);
+    assertThat(ChartScales.timeTicks(START, START.plusHours(23), 9, false)).hasSize(8);
   }
 
   /** Writes a page to look at: {@code -Dheatgrid.report.sample=/tmp/sample-report.html}. */
