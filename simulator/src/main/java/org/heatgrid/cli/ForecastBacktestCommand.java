@@ -57,7 +57,7 @@ final class ForecastBacktestCommand implements Callable<Integer> {
     MeterData d = data.read(err);
     LocalDate to = testTo != null ? testTo
         : java.time.LocalDateTime.ofInstant(d.time(d.length()), data.zone).toLocalDate().minusDays(1);
-    ForecastOptions.midnight(d, testFrom, data.zone, "--test-from");
+    int testStart = ForecastOptions.midnight(d, testFrom, data.zone, "--test-from");
     ForecastOptions.midnight(d, to.plusDays(1), data.zone, "--test-to");
     NetworkForecaster net = new NetworkForecaster(training.settings(ForecastOptions.calendar(data.holidays)));
     long t0 = System.nanoTime();
@@ -73,7 +73,7 @@ final class ForecastBacktestCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "network: %s%n", net.reports());
     stdout.printf(Locale.ROOT, "backtest took %.1f s; wrote %s%n", seconds, dir.resolve("metrics.json"));
     if (modelOut != null) {
-      Path v = ModelFiles.save(modelOut, net, d, ForecastOptions.midnight(d, testFrom, data.zone, "--test-from"),
+      Path v = ModelFiles.save(modelOut, net, d, testStart,
           data.zone, r.metricsOf(net.name()));
       stdout.println("saved model " + v);
     }

@@ -1,6 +1,5 @@
 package org.heatgrid.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -26,16 +25,11 @@ final class ForecastOptions {
   String holidays;
 
   static HolidayCalendar calendar(String name) {
-    return switch (name) {
-      case "kr" -> HolidayCalendar.korea();
-      case "none" -> HolidayCalendar.none();
-      default -> {
-        if (!Files.isRegularFile(Path.of(name))) {
-          throw new IllegalArgumentException("--holidays must be kr, none or a holiday CSV file: " + name);
-        }
-        yield HolidayCalendar.read(Path.of(name));
-      }
-    };
+    try {
+      return HolidayCalendar.resolve(name, Path.of(""));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--holidays " + e.getMessage(), e);
+    }
   }
 
   /** Reads the data and reports what was refused in it to standard error. */

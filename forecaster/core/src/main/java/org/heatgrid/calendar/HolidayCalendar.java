@@ -47,6 +47,26 @@ public final class HolidayCalendar {
   }
 
   /**
+   * The calendar a scenario, a command line or a stored model names: {@code kr}, {@code none},
+   * or a holiday file (see {@link #read}) relative to {@code baseDir}.
+   *
+   * @throws IllegalArgumentException when the name is none of these, or the file is bad
+   */
+  public static HolidayCalendar resolve(String name, Path baseDir) {
+    if (name.equals("kr")) {
+      return korea();
+    }
+    if (name.equals("none")) {
+      return none();
+    }
+    Path file = baseDir.resolve(name);
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("must be kr, none or a holiday CSV file; no file " + file);
+    }
+    return read(file);
+  }
+
+  /**
    * Reads a holiday file: {@code #} comments, a line {@code coverage,FIRST_YEAR,LAST_YEAR}, a header
    * {@code date,name}, then one {@code YYYY-MM-DD,name} per line.
    *

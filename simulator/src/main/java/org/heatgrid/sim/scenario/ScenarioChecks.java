@@ -62,7 +62,8 @@ final class ScenarioChecks {
       throw new KeyException("control_step_minutes", "must divide 60 (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 or 60), got " + stepMin);
     }
     ZoneId zone = parse("timezone", f.timezone() == null ? "Asia/Seoul" : f.timezone(), ZoneId::of);
-    HolidayCalendar holidays = holidays(f.holidays() == null ? "kr" : f.holidays());
+    HolidayCalendar holidays = parse("holidays", f.holidays() == null ? "kr" : f.holidays(),
+        h -> HolidayCalendar.resolve(h, baseDir));
     LocalDate warmStart = from.minusDays(warmup);
     if (warmStart.getYear() < holidays.firstYear() || to.getYear() > holidays.lastYear()) {
       throw new KeyException("period", "the holiday calendar " + holidays.name() + " covers "
@@ -97,20 +98,6 @@ final class ScenarioChecks {
         f.notes() == null ? List.of() : f.notes(), source, seed, from, to, warmup,
         Duration.ofMinutes(stepMin), zone, holidays, weatherName, weather, level,
         Duration.ofHours(horizon), tariff, buildings, controller, baseline, params);
-  }
-
-  private HolidayCalendar holidays(String h) {
-    if (h.equals("kr")) {
-      return HolidayCalendar.korea();
-    }
-    if (h.equals("none")) {
-      return HolidayCalendar.none();
-    }
-    Path file = baseDir.resolve(h);
-    if (!Files.isRegularFile(file)) {
-      throw new KeyException("holidays", "must be kr, none or a holiday CSV file; no file " + file);
-    }
-    return parse("holidays", h, x -> HolidayCalendar.read(file));
   }
 
   private EpwYear weather(String file) {

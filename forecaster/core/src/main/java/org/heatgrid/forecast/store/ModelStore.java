@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -142,12 +141,10 @@ public final class ModelStore {
   }
 
   static HolidayCalendar holidays(String name, Path dir) {
-    return switch (name) {
-      case "kr" -> HolidayCalendar.korea();
-      case "none" -> HolidayCalendar.none();
-      default -> Optional.of(Path.of(name)).filter(Files::isRegularFile).map(HolidayCalendar::read)
-          .orElseThrow(() -> new IllegalArgumentException(dir + ": holiday calendar " + name
-              + " is neither kr, none nor a readable file"));
-    };
+    try {
+      return HolidayCalendar.resolve(name, Path.of(""));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(dir + ": holiday calendar " + name + ": " + e.getMessage(), e);
+    }
   }
 }
