@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code ./heatgrid}. */
 @Command(name = "heatgrid", mixinStandardHelpOptions = true, version = "heatgrid 0.1.0",
     description = "Heat-supply control for clusters of buildings on district heating.",
-    subcommands = {SimulateCommand.class, CommissionCommand.class, BenchCommand.class,
+    subcommands = {SimulateCommand.class, CompareCommand.class, IdentifyCommand.class,
+        CommissionCommand.class, BenchCommand.class,
         ForecastCommand.class})
 public final class HeatgridCommand implements Runnable {
 

@@ -35,7 +35,7 @@ final class SimulateCommand implements Callable<Integer> {
   String scenario;
 
   @Option(names = "--controller", paramLabel = "NAME",
-      description = "Controller to run (default: the scenario's). Known: baseline.")
+      description = "Controller to run (default: the scenario's): baseline, mpc or oracle.")
   String controller;
 
   @Option(names = "--from", paramLabel = "DATE", description = "First day (default: the scenario's).")
@@ -71,7 +71,10 @@ final class SimulateCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Scenario s = ScenarioOptions.apply(scenario, from, to, seed, weather);
     String name = controller != null ? controller : s.controller();
-    Controllers.create(name, s); // fail on an unknown name before simulating
+    if (!Controllers.names().contains(name)) {
+      throw new IllegalArgumentException("unknown controller \"" + name + "\"; known: "
+          + String.join(", ", Controllers.names()));
+    }
     Path dir = out != null ? out : Path.of("runs", s.name() + "-" + name);
     Files.createDirectories(dir);
     ProgressBar bar = new ProgressBar(quiet ? NullStream.INSTANCE : System.err, name);

@@ -144,6 +144,18 @@ public final class Plant {
         false);
   }
 
+  /** True mean air temperature of each building's zones now (for the oracle only). */
+  public double[] meanAirC() {
+    double[] out = new double[buildings.size()];
+    for (int b = 0; b < out.length; b++) {
+      BuildingModel m = buildings.get(b);
+      for (int z = 0; z < m.zones.length; z++) {
+        out[b] += m.airC(z) / m.zones.length;
+      }
+    }
+    return out;
+  }
+
   /** The gateways' readings over the last step, per building. */
   public Telemetry telemetry(int building) {
     return telemetry[building];

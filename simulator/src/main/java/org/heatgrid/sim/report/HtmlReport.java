@@ -30,7 +30,7 @@ public final class HtmlReport {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE M/d HH:mm", Locale.ROOT);
 
-  private static final String CSS =
+  static final String CSS =
       """
       *{box-sizing:border-box}
       body{margin:0;background:#f5f6f8;color:#222;font:15px/1.45 system-ui,-apple-system,\

@@ -3,6 +3,9 @@ package org.heatgrid.sim.run;
 import java.util.List;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.baseline.HeatingCurveController;
+import org.heatgrid.sim.mpc.MpcParameters;
+import org.heatgrid.sim.mpc.MpcSetup;
+import org.heatgrid.sim.oracle.OracleController;
 import org.heatgrid.sim.scenario.Scenario;
 
 /** The controllers the command line can run, by name, configured from the scenario. */
@@ -12,15 +15,24 @@ public final class Controllers {
 
   /** Names accepted by {@link #create}. */
   public static List<String> names() {
-    return List.of("baseline");
+    return List.of("baseline", "mpc", "oracle");
   }
 
-  /** @throws IllegalArgumentException for an unknown name, listing the known ones */
+  /**
+   * A controller ready to run {@code scenario}. The MPC is prepared from its history period
+   * first; the oracle from a baseline run of the scenario itself.
+   *
+   * @throws IllegalArgumentException for an unknown name, listing the known ones
+   */
   public static Controller create(String name, Scenario scenario) {
-    if (name.equals("baseline")) {
-      return new HeatingCurveController(scenario.baseline());
-    }
-    throw new IllegalArgumentException(
-        "unknown controller \"" + name + "\"; known: " + String.join(", ", names()));
+    return switch (name) {
+      case "baseline" -> new HeatingCurveController(scenario.baseline());
+      case "mpc" -> MpcSetup.controller(scenario, MpcParameters.DEFAULTS);
+      case "oracle" -> new OracleController(scenario,
+          new Simulation(scenario).run(new HeatingCurveController(scenario.baseline())),
+          MpcParameters.DEFAULTS);
+      default -> throw new IllegalArgumentException(
+          "unknown controller \"" + name + "\"; known: " + String.join(", ", names()));
+    };
   }
 }

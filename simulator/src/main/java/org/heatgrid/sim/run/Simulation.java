@@ -109,6 +109,9 @@ public final class Simulation {
         commands[b] = c;
       }
       plant.advance(t, step, commands, out);
+      if (controller instanceof TruthObserver oracle) {
+        oracle.truth(plant.meanAirC(), out.spaceHeatKw.clone(), out.hotWaterKw.clone());
+      }
       telemetry = new HashMap<>();
       Telemetry[] measured = new Telemetry[n];
       for (int b = 0; b < n; b++) {

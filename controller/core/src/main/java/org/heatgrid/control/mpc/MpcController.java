@@ -1,0 +1,280 @@
+package org.heatgrid.control.mpc;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.heatgrid.control.api.Command;
+import org.heatgrid.control.api.Controller;
+import org.heatgrid.control.api.Decision;
+import org.heatgrid.control.api.Observation;
+import org.heatgrid.control.api.Telemetry;
+import org.heatgrid.control.mpc.model.ThermalModel;
+import org.heatgrid.control.mpc.solver.BuildingChain;
+import org.heatgrid.control.mpc.solver.Plan;
+import org.heatgrid.control.mpc.solver.PlanChecker;
+import org.heatgrid.control.mpc.solver.PlanSolver;
+import org.heatgrid.control.mpc.solver.PlanningProblem;
+import org.heatgrid.control.mpc.solver.SolverLimits;
+import org.heatgrid.site.BuildingInfo;
+import org.heatgrid.site.Site;
+import org.heatgrid.tariff.Tariff;
+import org.heatgrid.weather.WeatherForecast;
+
+/**
+ * Model predictive control of a cluster: every control period it plans each building's heat over
+ * the horizon (cost of heat at time-of-use prices, the basic charge on a new cluster peak, and
+ * penalised under-temperature below each building's comfort floor), applies the first step as a
+ * supply setpoint with a heat-rate limit, and plans again next period.
+ *
+ * <p>What it reads: telemetry (indoor sensors, secondary-circuit heat, the heat meter), the
+ * weather forecast, schedules, the tariff, and models identified from history. A plan that
+ * cannot be had (solver failure, time out, non-finite numbers, a violated constraint) gives way to
+ * the heating curve for that period; the reason is logged and counted.
+ */
+public class MpcController implements Controller {
+
+  private static final Logger LOG = Logger.getLogger(MpcController.class.getName());
+  private static final double CONSTRAINT_TOLERANCE = 1e-3;
+  private static final double OFF_BELOW_KW = 0.5;
+  private static final double PUMP_OFF_SETPOINT_C = 10;
+
+  private final String name;
+  private final Map<String, PlanModel> models;
+  private final MpcSettings settings;
+  private final PlanSolver solver;
+  private final Controller fallback;
+  private final LoadForecast loads;
+  private final Map<String, Long> fallbackReasons = new TreeMap<>();
+  private Site site;
+  private List<BuildingInfo> buildings;
+  private double[] disturbance;
+  private double[] lastIndoor;
+  private double[] lastDrive;
+  private double seasonPeakKw;
+  private long plans;
+  private long solveNanos;
+  private Plan lastPlan;
+
+  /**
+   * @param name name in reports ({@code mpc}, or {@code oracle} for the oracle's instance)
+   * @param models per building id, identified from history
+   * @param fallback the heating curve that takes over when a plan fails
+   */
+  public MpcController(String name, Map<String, PlanModel> models, MpcSettings settings,
+      PlanSolver solver, Controller fallback, LoadForecast loads) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.models = Map.copyOf(models);
+    this.settings = Objects.requireNonNull(settings, "settings");
+    this.solver = Objects.requireNonNull(solver, "solver");
+    this.fallback = Objects.requireNonNull(fallback, "fallback");
+    this.loads = Objects.requireNonNull(loads, "loads");
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public void start(Site site) {
+    for (BuildingInfo b : site.buildings()) {
+      if (!models.containsKey(b.id())) {
+        throw new IllegalArgumentException("no identified model for building " + b.id()
+            + "; models exist for " + new TreeMap<>(models).keySet());
+      }
+    }
+    this.site = site;
+    this.buildings = site.buildings();
+    int n = buildings.size();
+    disturbance = new double[n];
+    lastIndoor = new double[n];
+    lastDrive = new double[n];
+    java.util.Arrays.fill(lastIndoor, Double.NaN);
+    seasonPeakKw = 0;
+    fallbackReasons.clear();
+    plans = 0;
+    solveNanos = 0;
+    fallback.start(site);
+    loads.start(site);
+  }
+
+  @Override
+  public Decision decide(Observation o) {
+    if (site == null) {
+      throw new IllegalStateException("start(site) must be called before decide()");
+    }
+    // The curve runs every period so that its outdoor filter is warm when it has to take over.
+    Decision curve = fallback.decide(o);
+    loads.observe(o);
+    double[] indoor = updateEstimates(o);
+    PlanningProblem problem;
+    try {
+      problem = problem(o, indoor);
+    } catch (RuntimeException e) {
+      return fallBack(curve, "bad input: " + e.getMessage(), o, e);
+    }
+    Plan plan;
+    try {
+      plan = solver.solve(problem, new SolverLimits(settings.solverIterations(), settings.solverTimeLimit()));
+    } catch (RuntimeException e) {
+      return fallBack(curve, "solver threw " + e.getClass().getSimpleName(), o, e);
+    }
+    plans++;
+    solveNanos += plan.solveNanos();
+    if (!plan.usable()) {
+      return fallBack(curve, "solver " + plan.status().name().toLowerCase(), o, null);
+    }
+    PlanChecker.Violation worst = PlanChecker.worst(problem, plan);
+    if (!(worst.amount() <= CONSTRAINT_TOLERANCE)) {
+      return fallBack(curve, "plan violates a constraint", o, null);
+    }
+    lastPlan = plan;
+    Map<String, Command> commands = new HashMap<>();
+    for (int b = 0; b < buildings.size(); b++) {
+      BuildingInfo info = buildings.get(b);
+      commands.put(info.id(), command(info, models.get(info.id()), plan.heatKw(b, 0), indoor[b]));
+    }
+    return new Decision(commands);
+  }
+
+  /**
+   * Mean indoor temperature per building from the indoor sensors, and the offset estimate: the
+   * part of each prediction error that the model keeps missing (gains it does not know, a bias).
+   */
+  private double[] updateEstimates(Observation o) {
+    int n = buildings.size();
+    double[] indoor = new double[n];
+    double clusterKw = 0;
+    boolean complete = true;
+    for (int b = 0; b < n; b++) {
+      BuildingInfo info = buildings.get(b);
+      ThermalModel m = models.get(info.id()).thermal();
+      Telemetry t = o.telemetry().get(info.id());
+      double measured = t == null ? Double.NaN : t.meanIndoorC();
+      double heat = t == null ? Double.NaN : SpaceHeat.kw(t);
+      if (t != null && Double.isFinite(t.heatKw())) {
+        clusterKw += t.heatKw();
+      } else {
+        complete = false;
+      }
+      double predicted = Double.isFinite(lastIndoor[b]) && Double.isFinite(heat)
+          ? m.a() * lastIndoor[b] + m.heatGainKPerKw() * heat + lastDrive[b] + disturbance[b]
+          : Double.NaN;
+      if (Double.isFinite(measured) && Double.isFinite(predicted)) {
+        double bound = 3 * (1 - m.a());
+        disturbance[b] = clamp(disturbance[b] + settings.disturbanceGain() * (measured - predicted), -bound, bound);
+      }
+      indoor[b] = Double.isFinite(measured) ? measured
+          : Double.isFinite(predicted) ? predicted : info.comfort().occupiedLowC();
+    }
+    if (complete) {
+      seasonPeakKw = Math.max(seasonPeakKw, clusterKw);
+    }
+    return indoor;
+  }
+
+  private PlanningProblem problem(Observation o, double[] indoor) {
+    Duration step = o.step();
+    double stepHours = step.toSeconds() / 3600.0;
+    int steps = (int) Math.max(1, settings.horizon().toSeconds() / step.toSeconds());
+    WeatherForecast wf = o.forecast();
+    double[] outdoor = new double[steps];
+    double[] ghi = new double[steps];
+    double[] price = new double[steps];
+    boolean[] occupiedAtStart = new boolean[steps + 1];
+    double ratio = (double) step.toSeconds() / wf.step().toSeconds();
+    for (int k = 0; k < steps; k++) {
+      // Point forecasts bracket the step; the irradiance is already a step mean.
+      outdoor[k] = (at(wf.outdoorC(), k * ratio) + at(wf.outdoorC(), (k + 1) * ratio)) / 2;
+      ghi[k] = at(wf.ghiWm2(), k * ratio);
+      price[k] = site.tariff().usageKrwPerKwh(o.localTime().plus(step.multipliedBy(k)));
+    }
+    Tariff tariff = site.tariff();
+    double peakPrice = tariff.basicKrwPerMcalhMonth() / Tariff.KWH_PER_MCAL * settings.billingMonths();
+    double decay = Math.pow(0.5, stepHours / settings.disturbanceHalfLifeHours());
+    List<BuildingChain> chains = new ArrayList<>();
+    for (int b = 0; b < buildings.size(); b++) {
+      BuildingInfo info = buildings.get(b);
+      PlanModel pm = models.get(info.id());
+      ThermalModel m = pm.thermal().withStep(stepHours);
+      double[] w = new double[steps];
+      double[] low = new double[steps];
+      double[] uMax = new double[steps];
+      double[] load = loads.loadKw(b, o, steps);
+      double d = disturbance[b];
+      for (int k = 0; k <= steps; k++) {
+        occupiedAtStart[k] = info.schedule().isOccupied(o.localTime().plus(step.multipliedBy(k)), site.holidays());
+      }
+      double floorOffset = pm.zoneSpreadK() + settings.comfortMarginK();
+      double emitterMax = pm.emitter().heatKw(info.supplyMaxC(), info.comfort().occupiedLowC());
+      for (int k = 0; k < steps; k++) {
+        w[k] = m.freeDrive(outdoor[k], ghi[k], occupiedAtStart[k]) + d;
+        d *= decay;
+        low[k] = Math.max(info.comfort().low(occupiedAtStart[k]), info.comfort().low(occupiedAtStart[k + 1]))
+            + floorOffset;
+        uMax[k] = Math.max(0, Math.min(info.substationCapacityKw() - load[k], emitterMax));
+      }
+      lastDrive[b] = w[0] - disturbance[b];
+      lastIndoor[b] = indoor[b];
+      chains.add(new BuildingChain(m.a(), m.heatGainKPerKw(), indoor[b], w, low, uMax, load));
+    }
+    return new PlanningProblem(steps, stepHours, price, settings.slackKrwPerKStep(),
+        settings.slackKrwPerK2Step(), settings.heatRegularization(), peakPrice, seasonPeakKw,
+        settings.clusterCapKw(), chains);
+  }
+
+  /** Linear interpolation in a forecast series at a fractional index, clamped to its end. */
+  private static double at(double[] series, double index) {
+    if (index >= series.length - 1) {
+      return series[series.length - 1];
+    }
+    int i = (int) index;
+    double f = index - i;
+    return series[i] * (1 - f) + series[i + 1] * f;
+  }
+
+  private Command command(BuildingInfo info, PlanModel pm, double heatKw, double indoorC) {
+    if (heatKw < OFF_BELOW_KW) {
+      return new Command(PUMP_OFF_SETPOINT_C, 0);
+    }
+    double supply = pm.emitter().supplyForHeat(heatKw, indoorC) + settings.supplyMarginK();
+    return new Command(Math.min(info.supplyMaxC(), supply), heatKw);
+  }
+
+  private Decision fallBack(Decision curve, String reason, Observation o, Exception e) {
+    fallbackReasons.merge(reason, 1L, Long::sum);
+    // Predictions use the heat measured next period, so the estimator stays valid under the curve.
+    LOG.log(Level.FINE, name + " at " + o.localTime() + ": " + reason + "; heating curve for this period", e);
+    return curve;
+  }
+
+  /** Periods that fell back to the heating curve, by reason. */
+  public Map<String, Long> fallbackReasons() {
+    return Map.copyOf(fallbackReasons);
+  }
+
+  /** Plans attempted and the solver's total time, for reports. */
+  public long plans() {
+    return plans;
+  }
+
+  public double solverSeconds() {
+    return solveNanos / 1e9;
+  }
+
+  /** The last plan applied, or null. */
+  public Plan lastPlan() {
+    return lastPlan;
+  }
+
+  private static double clamp(double v, double lo, double hi) {
+    return Math.max(lo, Math.min(hi, v));
+  }
+}

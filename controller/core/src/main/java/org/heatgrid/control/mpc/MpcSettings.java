@@ -1,0 +1,83 @@
+package org.heatgrid.control.mpc;
+
+import java.time.Duration;
+
+/**
+ * Tuning of the model predictive controller.
+ *
+ * @param horizon planning horizon (24 h by default)
+ * @param comfortMarginK planned floor above the comfort band's low edge, on top of each building's
+ *     zone spread: covers sensor bias and model error
+ * @param slackKrwPerKStep linear penalty of planned under-temperature, KRW per K per step
+ * @param slackKrwPerK2Step quadratic penalty of planned under-temperature, KRW per K^2 per step
+ * @param heatRegularization small quadratic weight on heat, KRW per kW^2 per step: makes the plan
+ *     unique among equal-cost plans (spreads heat rather than switching between buildings)
+ * @param billingMonths months over which the season's peak sets the basic charge: a kW of new
+ *     cluster peak costs the basic rate times these months
+ * @param clusterCapKw optional cluster capacity, kW ({@code +Infinity} for none)
+ * @param disturbanceGain gain of the offset estimator (share of each prediction error absorbed)
+ * @param disturbanceHalfLifeHours how fast the estimated offset fades over the horizon
+ * @param supplyMarginK added to the emitter's supply temperature for the planned heat: the heat
+ *     limit caps the delivered heat, so a warmer supply only guards against a weak emitter estimate
+ * @param solverTimeLimit a plan not found within this time is abandoned (fallback)
+ * @param solverIterations iteration limit of the solver
+ */
+public record MpcSettings(
+    Duration horizon,
+    double comfortMarginK,
+    double slackKrwPerKStep,
+    double slackKrwPerK2Step,
+    double heatRegularization,
+    double billingMonths,
+    double clusterCapKw,
+    double disturbanceGain,
+    double disturbanceHalfLifeHours,
+    double supplyMarginK,
+    Duration solverTimeLimit,
+    int solverIterations) {
+
+  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0.3, 20_000,
+      20_000, 1e-4, 5, Double.POSITIVE_INFINITY, 0.3, 12, 4, Duration.ofSeconds(2), 100);
+
+  public MpcSettings {
+    if (horizon.isNegative() || horizon.isZero()) {
+      throw new IllegalArgumentException("horizon must be positive: " + horizon);
+    }
+    requireNonNegative("comfort margin", comfortMarginK);
+    requireNonNegative("slack penalty", slackKrwPerKStep);
+    requireNonNegative("quadratic slack penalty", slackKrwPerK2Step);
+    requireNonNegative("heat regularization", heatRegularization);
+    requireNonNegative("billing months", billingMonths);
+    requireNonNegative("supply margin", supplyMarginK);
+    if (!(clusterCapKw > 0)) {
+      throw new IllegalArgumentException("cluster capacity must be > 0 kW or +Infinity: " + clusterCapKw);
+    }
+    if (!(disturbanceGain >= 0 && disturbanceGain <= 1)) {
+      throw new IllegalArgumentException("disturbance gain must lie in [0, 1]: " + disturbanceGain);
+    }
+    if (!(disturbanceHalfLifeHours > 0)) {
+      throw new IllegalArgumentException("disturbance half-life must be > 0 h: " + disturbanceHalfLifeHours);
+    }
+    if (solverIterations < 1) {
+      throw new IllegalArgumentException("solver iterations must be >= 1: " + solverIterations);
+    }
+  }
+
+  private static void requireNonNegative(String what, double v) {
+    if (!(v >= 0) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException(what + " must be finite and >= 0: " + v);
+    }
+  }
+
+  public MpcSettings withComfortMargin(double k) {
+    return new MpcSettings(horizon, k, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
+        billingMonths, clusterCapKw, disturbanceGain, disturbanceHalfLifeHours, supplyMarginK,
+        solverTimeLimit, solverIterations);
+  }
+
+  public MpcSettings withHorizon(Duration h) {
+    return new MpcSettings(h, comfortMarginK, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
+        billingMonths, clusterCapKw, disturbanceGain, disturbanceHalfLifeHours, supplyMarginK,
+        solverTimeLimit, solverIterations);
+  }
+}

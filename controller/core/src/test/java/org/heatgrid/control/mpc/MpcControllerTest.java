@@ -1,0 +1,201 @@
+package org.heatgrid.control.mpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.heatgrid.calendar.HolidayCalendar;
+import org.heatgrid.control.api.Command;
+import org.heatgrid.control.api.Decision;
+import org.heatgrid.control.api.Observation;
+import org.heatgrid.control.api.Telemetry;
+import org.heatgrid.control.baseline.BaselineSettings;
+import org.heatgrid.control.baseline.HeatingCurveController;
+import org.heatgrid.control.mpc.model.EmitterCurve;
+import org.heatgrid.control.mpc.model.FitQuality;
+import org.heatgrid.control.mpc.model.ThermalModel;
+import org.heatgrid.control.mpc.solver.Plan;
+import org.heatgrid.control.mpc.solver.PlanSolver;
+import org.heatgrid.control.mpc.solver.SolveStatus;
+import org.heatgrid.control.mpc.solver.StructuredSolver;
+import org.heatgrid.site.BuildingInfo;
+import org.heatgrid.site.ComfortBand;
+import org.heatgrid.site.DailyHours;
+import org.heatgrid.site.OccupancySchedule;
+import org.heatgrid.site.Site;
+import org.heatgrid.tariff.Tariff;
+import org.heatgrid.tariff.UsageRate;
+import org.heatgrid.weather.WeatherForecast;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The MPC on a two-building site with known models: it plans and heats ahead of occupancy, and
+ * every way a plan can fail (infeasible, non-finite numbers, a throwing solver, bad forecast) gives
+ * the heating curve for that period and is counted.
+ */
+class MpcControllerTest {
+
+  private static final ZoneId SEOUL = ZoneId.of("Asia/Seoul");
+  private static final Duration STEP = Duration.ofMinutes(15);
+  private static final OccupancySchedule OFFICE = new OccupancySchedule(
+      DailyHours.parse("08:00-18:00"), DailyHours.CLOSED, DailyHours.CLOSED);
+  private static final List<BuildingInfo> BUILDINGS = List.of(
+      new BuildingInfo("A", "A", "office", 5000, 2, OFFICE, ComfortBand.DEFAULT, 800, 80),
+      new BuildingInfo("B", "B", "office", 3000, 2, OFFICE, ComfortBand.DEFAULT, 500, 80));
+  private static final Site SITE = new Site("t", SEOUL, STEP,
+      new Tariff("t", 361.98, new UsageRate.Flat(109.41)), HolidayCalendar.korea(), BUILDINGS);
+  // Tuesday 2026-01-06, 05:00: three hours before occupancy.
+  private static final LocalDateTime T = LocalDateTime.of(2026, 1, 6, 5, 0);
+
+  private static Map<String, PlanModel> models() {
+    Map<String, PlanModel> m = new HashMap<>();
+    for (BuildingInfo b : BUILDINGS) {
+      ThermalModel thermal = new ThermalModel(0.25, b.floorAreaM2() * 0.002, b.floorAreaM2() * 0.05,
+          b.floorAreaM2() * 1e-4, b.floorAreaM2() * 0.005, 0);
+      m.put(b.id(), new PlanModel(b.id(), thermal, new EmitterCurve(b.substationCapacityKw() / Math.pow(50, 1.3),
+          1.3, 100, 1), 0.2, new FitQuality(100, 0.1, 0.3, 24, 0)));
+    }
+    return m;
+  }
+
+  private static MpcController mpc(PlanSolver solver, MpcSettings settings) {
+    MpcController c = new MpcController("mpc", models(), settings, solver,
+        new HeatingCurveController(BaselineSettings.DEFAULTS), LoadForecast.NONE);
+    c.start(SITE);
+    return c;
+  }
+
+  private static Observation observation(double indoorC, double outdoorC) {
+    Map<String, Telemetry> tel = new HashMap<>();
+    for (BuildingInfo b : BUILDINGS) {
+      tel.put(b.id(), new Telemetry(b.id(), 100, 100, 50, 2, 50, 40, 8.6, new double[] {indoorC, indoorC},
+          outdoorC, false));
+    }
+    double[] out = new double[49];
+    Arrays.fill(out, outdoorC);
+    return new Observation(T.atZone(SEOUL).toInstant(), T, STEP, tel,
+        new WeatherForecast(T.atZone(SEOUL).toInstant(), Duration.ofHours(1), out, new double[49]));
+  }
+
+  private static Decision curve(Observation o) {
+    HeatingCurveController c = new HeatingCurveController(BaselineSettings.DEFAULTS);
+    c.start(SITE);
+    return c.decide(o);
+  }
+
+  @Test
+  void preheatsAColdBuildingBeforeOccupancyAndCapsTheHeat() {
+    MpcController c = mpc(new StructuredSolver(), MpcSettings.DEFAULTS);
+    Decision d = c.decide(observation(17, -5));
+    assertThat(c.fallbackReasons()).isEmpty();
+    for (BuildingInfo b : BUILDINGS) {
+      Command cmd = d.command(b.id());
+      assertThat(cmd.isValid()).isTrue();
+      assertThat(cmd.heatLimitKw()).as("heat for " + b.id()).isGreaterThan(0).isLessThanOrEqualTo(b.substationCapacityKw());
+      assertThat(cmd.supplySetpointC()).isGreaterThan(17).isLessThanOrEqualTo(b.supplyMaxC());
+    }
+    Plan p = c.lastPlan();
+    // The plan reaches the occupied floor (20 C + zone spread 0.2 + margin 0.3) by 08:00.
+    assertThat(p.tempC(0, 11)).isGreaterThanOrEqualTo(20.5 - 1e-3);
+  }
+
+  @Test
+  void aWarmBuildingGetsNoHeatWhileUnoccupied() {
+    MpcController c = mpc(new StructuredSolver(), MpcSettings.DEFAULTS);
+    Decision d = c.decide(observation(23, 5));
+    assertThat(d.command("A").heatLimitKw()).isZero();
+    assertThat(d.command("A").supplySetpointC()).isLessThan(23);
+  }
+
+  @Test
+  void anInfeasibleProblemFallsBackToTheCurveAndIsCounted() {
+    // A cluster cap below the hot-water load leaves no feasible plan.
+    MpcSettings capped = new MpcSettings(Duration.ofHours(24), 0.3, 20_000, 20_000, 1e-4, 5, 50,
+        0.3, 12, 4, Duration.ofSeconds(2), 100);
+    MpcController c = new MpcController("mpc", models(), capped, new StructuredSolver(),
+        new HeatingCurveController(BaselineSettings.DEFAULTS), (b, o, steps) -> {
+          double[] v = new double[steps];
+          Arrays.fill(v, 40);
+          return v;
+        });
+    c.start(SITE);
+    Observation o = observation(19, -5);
+    Decision d = c.decide(o);
+    assertThat(c.fallbackReasons()).containsEntry("solver infeasible", 1L);
+    assertThat(d.commands()).isEqualTo(curve(o).commands());
+  }
+
+  @Test
+  void aNonFinitePlanFallsBackToTheCurve() {
+    PlanSolver nan = new PlanSolver() {
+      @Override
+      public String name() {
+        return "nan";
+      }
+
+      @Override
+      public Plan solve(org.heatgrid.control.mpc.solver.PlanningProblem p,
+          org.heatgrid.control.mpc.solver.SolverLimits limits) {
+        double[][] v = new double[p.buildingCount()][p.steps()];
+        for (double[] row : v) {
+          Arrays.fill(row, Double.NaN);
+        }
+        return new Plan(SolveStatus.OPTIMAL, Double.NaN, v, v, v, Double.NaN, 1, 0, "nan");
+      }
+    };
+    MpcController c = mpc(nan, MpcSettings.DEFAULTS);
+    Observation o = observation(19, -5);
+    Decision d = c.decide(o);
+    assertThat(c.fallbackReasons()).hasSize(1);
+    assertThat(d.commands()).isEqualTo(curve(o).commands());
+  }
+
+  @Test
+  void aNaNForecastOrAThrowingSolverFallsBackAndTheLoopGoesOn() {
+    MpcController c = mpc(new PlanSolver() {
+      @Override
+      public String name() {
+        return "boom";
+      }
+
+      @Override
+      public Plan solve(org.heatgrid.control.mpc.solver.PlanningProblem p,
+          org.heatgrid.control.mpc.solver.SolverLimits limits) {
+        throw new IllegalStateException("boom");
+      }
+    }, MpcSettings.DEFAULTS);
+    assertThat(c.decide(observation(19, -5)).commands()).hasSize(2);
+    assertThat(c.fallbackReasons()).containsEntry("solver threw IllegalStateException", 1L);
+
+    MpcController d = mpc(new StructuredSolver(), MpcSettings.DEFAULTS);
+    Observation nanForecast = observation(19, Double.NaN);
+    assertThat(d.decide(nanForecast).commands()).isEqualTo(curve(nanForecast).commands());
+    assertThat(d.fallbackReasons().keySet()).singleElement().asString().startsWith("bad input");
+    // Next period with good data plans again.
+    d.decide(observation(19, -5));
+    assertThat(d.lastPlan()).isNotNull();
+  }
+
+  @Test
+  void refusesASiteWithABuildingItHasNoModelFor() {
+    Map<String, PlanModel> one = new HashMap<>(models());
+    one.remove("B");
+    MpcController c = new MpcController("mpc", one, MpcSettings.DEFAULTS, new StructuredSolver(),
+        new HeatingCurveController(BaselineSettings.DEFAULTS), LoadForecast.NONE);
+    assertThatThrownBy(() -> c.start(SITE)).hasMessageContaining("building B");
+  }
+
+  @Test
+  void spaceHeatComesFromTheSecondaryCircuit() {
+    Telemetry t = new Telemetry("A", 120, 100, 50, 2, 50, 40, 8.6, new double[] {20, 20}, 0, false);
+    assertThat(SpaceHeat.kw(t)).isCloseTo(8.6 * 10 * 1.163, within(1e-9));
+    assertThat(SpaceHeat.otherKw(t)).isCloseTo(120 - 8.6 * 10 * 1.163, within(1e-9));
+  }
+}

@@ -1,0 +1,47 @@
+package org.heatgrid.sim.compare;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.heatgrid.sim.kpi.KpiReport;
+import org.heatgrid.sim.output.KpiJson;
+import org.heatgrid.sim.run.RunResult;
+
+/**
+ * {@code compare.json}: per controller, exactly its run's {@code kpis.json} content (which carries
+ * {@code ratio_to_baseline}), plus its savings and its share of the oracle's savings.
+ */
+public final class CompareJson {
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private CompareJson() {}
+
+  public static ObjectNode toJson(Comparison c) {
+    ObjectNode root = JSON.createObjectNode();
+    KpiReport base = c.baseline();
+    for (Map.Entry<String, RunResult> e : c.runs().entrySet()) {
+      String name = e.getKey();
+      KpiReport k = c.kpis().get(name);
+      ObjectNode o = KpiJson.toJson(k, k.ratioTo(base), e.getValue());
+      ObjectNode savings = o.putObject("savings_vs_baseline");
+      savings.put("cost_krw", c.savingsKrw(name));
+      savings.put("cost_percent", 100 * c.savingsKrw(name) / base.cluster().costKrw());
+      double share = c.shareOfOracle(name);
+      if (Double.isFinite(share)) {
+        savings.put("share_of_oracle_savings", share);
+      }
+      ObjectNode fb = o.putObject("fallback_reasons");
+      c.fallbackReasons().getOrDefault(name, Map.of()).forEach(fb::put);
+      root.set(name, o);
+    }
+    return root;
+  }
+
+  public static void write(Comparison c, Path file) throws IOException {
+    JSON.writeValue(file.toFile(), toJson(c));
+  }
+}

@@ -1,0 +1,112 @@
+package org.heatgrid.sim.compare;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.heatgrid.control.api.Controller;
+import org.heatgrid.control.baseline.HeatingCurveController;
+import org.heatgrid.sim.kpi.KpiReport;
+import org.heatgrid.sim.mpc.MpcParameters;
+import org.heatgrid.sim.mpc.MpcSetup;
+import org.heatgrid.sim.oracle.OracleController;
+import org.heatgrid.sim.run.Controllers;
+import org.heatgrid.sim.run.RunResult;
+import org.heatgrid.sim.run.Simulation;
+import org.heatgrid.sim.scenario.Scenario;
+
+/**
+ * Several controllers on the same trace: same scenario, weather, seed and forecast errors. The
+ * baseline runs first (every ratio refers to it, and the oracle learns from it); the others run in
+ * parallel, one per core.
+ *
+ * @param runs per controller name, in the order asked, the baseline first
+ * @param kpis per controller name, the run's KPIs
+ */
+public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<String, KpiReport> kpis,
+    Map<String, Map<String, Long>> fallbackReasons) {
+
+  public static Comparison run(Scenario s, List<String> controllers, MpcParameters mpc)
+      throws InterruptedException {
+    for (String c : controllers) {
+      if (!Controllers.names().contains(c)) {
+        throw new IllegalArgumentException("unknown controller \"" + c + "\"; known: "
+            + String.join(", ", Controllers.names()));
+      }
+    }
+    RunResult baseline = new Simulation(s).run(new HeatingCurveController(s.baseline()));
+    Map<String, RunResult> runs = new LinkedHashMap<>();
+    runs.put("baseline", baseline);
+    Map<String, Map<String, Long>> reasons = new LinkedHashMap<>();
+    List<String> others = new ArrayList<>(controllers);
+    others.remove("baseline");
+    int threads = Math.max(1, Math.min(others.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      Map<String, Future<RunResult>> futures = new LinkedHashMap<>();
+      Map<String, Controller> made = new LinkedHashMap<>();
+      for (String c : others) {
+        futures.put(c, pool.submit(() -> {
+          Controller ctl = create(c, s, baseline, mpc);
+          synchronized (made) {
+            made.put(c, ctl);
+          }
+          return new Simulation(s).run(ctl);
+        }));
+      }
+      for (Map.Entry<String, Future<RunResult>> f : futures.entrySet()) {
+        try {
+          runs.put(f.getKey(), f.getValue().get());
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("controller " + f.getKey() + " failed: " + e.getCause().getMessage(),
+              e.getCause());
+        }
+      }
+      made.forEach((name, ctl) -> reasons.put(name, fallbacks(ctl)));
+    } finally {
+      pool.shutdownNow();
+    }
+    Map<String, KpiReport> kpis = new LinkedHashMap<>();
+    runs.forEach((name, r) -> kpis.put(name, KpiReport.of(r)));
+    return new Comparison(s, runs, kpis, reasons);
+  }
+
+  private static Controller create(String name, Scenario s, RunResult baseline, MpcParameters p) {
+    return switch (name) {
+      case "mpc" -> MpcSetup.controller(s, p);
+      case "oracle" -> new OracleController(s, baseline, p);
+      default -> Controllers.create(name, s);
+    };
+  }
+
+  private static Map<String, Long> fallbacks(Controller c) {
+    if (c instanceof org.heatgrid.control.mpc.MpcController m) {
+      return m.fallbackReasons();
+    }
+    if (c instanceof OracleController o) {
+      return o.fallbackReasons();
+    }
+    return Map.of();
+  }
+
+  public KpiReport baseline() {
+    return kpis.get("baseline");
+  }
+
+  /** Season cost saved against the baseline, KRW (negative: it cost more). */
+  public double savingsKrw(String controller) {
+    return baseline().cluster().costKrw() - kpis.get(controller).cluster().costKrw();
+  }
+
+  /** {@code controller}'s savings as a share of the oracle's, or NaN without an oracle. */
+  public double shareOfOracle(String controller) {
+    if (!kpis.containsKey("oracle")) {
+      return Double.NaN;
+    }
+    return savingsKrw(controller) / savingsKrw("oracle");
+  }
+}

@@ -1,0 +1,35 @@
+package org.heatgrid.sim.mpc;
+
+import java.time.LocalDate;
+import org.heatgrid.control.mpc.MpcSettings;
+
+/**
+ * How the MPC of a scenario is prepared: the history it learns from (honesty rule 3: other
+ * weather, other period, other seed than the evaluation) and its tuning.
+ *
+ * @param historyWeather weather file of the history period
+ * @param historyFrom first day of the history
+ * @param historyTo last day of the history
+ * @param historySeed seed of the history run
+ * @param heldOutEveryNthDay every n-th history day is held out of identification to report fit
+ * @param zoneSpreadQuantile quantile of the coldest zone's gap below the mean used as margin
+ * @param settings the controller's tuning
+ */
+public record MpcParameters(
+    String historyWeather,
+    LocalDate historyFrom,
+    LocalDate historyTo,
+    long historySeed,
+    int heldOutEveryNthDay,
+    double zoneSpreadQuantile,
+    MpcSettings settings) {
+
+  public static final MpcParameters DEFAULTS = new MpcParameters(
+      "KOR_SO_Seoul.WS.471080_TMYx.2011-2025.epw", LocalDate.of(2024, 11, 1),
+      LocalDate.of(2025, 3, 31), 7, 5, 0.9, MpcSettings.DEFAULTS);
+
+  public MpcParameters withSettings(MpcSettings s) {
+    return new MpcParameters(historyWeather, historyFrom, historyTo, historySeed, heldOutEveryNthDay,
+        zoneSpreadQuantile, s);
+  }
+}

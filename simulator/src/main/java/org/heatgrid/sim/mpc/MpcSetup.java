@@ -1,0 +1,72 @@
+package org.heatgrid.sim.mpc;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+import org.heatgrid.control.baseline.HeatingCurveController;
+import org.heatgrid.control.mpc.HotWaterProfile;
+import org.heatgrid.control.mpc.MpcController;
+import org.heatgrid.control.mpc.PlanModel;
+import org.heatgrid.control.mpc.TelemetryRecorder;
+import org.heatgrid.control.mpc.model.BuildingHistory;
+import org.heatgrid.control.mpc.model.IdentifiedModel;
+import org.heatgrid.control.mpc.model.ModelIdentifier;
+import org.heatgrid.control.mpc.solver.StructuredSolver;
+import org.heatgrid.sim.run.Simulation;
+import org.heatgrid.sim.scenario.Scenario;
+import org.heatgrid.sim.weather.EpwReader;
+
+/**
+ * Prepares a scenario's MPC as a real deployment would be: the baseline runs the campus through
+ * a history period (other weather, other seed), the MPC's recorder keeps only the telemetry the
+ * gateways sent, and every building's model is identified from that record.
+ */
+public final class MpcSetup {
+
+  private static final Logger LOG = Logger.getLogger(MpcSetup.class.getName());
+  private static final int HOT_WATER_SLOT_MINUTES = 60;
+
+  /** The identified models and the hot-water profile, with the history they came from. */
+  public record Prepared(Map<String, PlanModel> models, List<IdentifiedModel> identified,
+      HotWaterProfile hotWater, String history) {}
+
+  private MpcSetup() {}
+
+  public static Prepared prepare(Scenario evaluation, MpcParameters p) {
+    Scenario history = evaluation
+        .withWeather(p.historyWeather(), EpwReader.readResource(p.historyWeather()))
+        .withPeriod(p.historyFrom(), p.historyTo())
+        .withSeed(p.historySeed());
+    TelemetryRecorder recorder = new TelemetryRecorder(new HeatingCurveController(history.baseline()))
+        .from(p.historyFrom().atStartOfDay());
+    new Simulation(history).run(recorder);
+    String what = "baseline on " + p.historyWeather() + ", " + p.historyFrom() + " to "
+        + p.historyTo() + ", seed " + p.historySeed();
+    LOG.info("MPC history: " + recorder.size() + " periods of telemetry (" + what + ")");
+    Map<String, PlanModel> models = new LinkedHashMap<>();
+    List<IdentifiedModel> identified = new ArrayList<>();
+    for (int b = 0; b < history.buildings().size(); b++) {
+      BuildingHistory h = recorder.history(b);
+      IdentifiedModel m = ModelIdentifier.identify(h, ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay()));
+      identified.add(m);
+      models.put(h.buildingId(), new PlanModel(h.buildingId(), m.model(), m.emitter(),
+          recorder.zoneSpreadK(b, p.zoneSpreadQuantile()), m.heldOut()));
+    }
+    HotWaterProfile hotWater = HotWaterProfile.fit(recorder.periodStarts(), recorder.otherHeatKw(),
+        HOT_WATER_SLOT_MINUTES, history.holidays());
+    return new Prepared(models, identified, hotWater, what);
+  }
+
+  /** The MPC for a scenario, prepared from its history. */
+  public static MpcController controller(Scenario evaluation, MpcParameters p) {
+    Prepared prepared = prepare(evaluation, p);
+    return controller(evaluation, p, prepared);
+  }
+
+  public static MpcController controller(Scenario evaluation, MpcParameters p, Prepared prepared) {
+    return new MpcController("mpc", prepared.models(), p.settings(), new StructuredSolver(),
+        new HeatingCurveController(evaluation.baseline()), prepared.hotWater());
+  }
+}
