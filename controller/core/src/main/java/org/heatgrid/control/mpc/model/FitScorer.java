@@ -1,0 +1,83 @@
+package org.heatgrid.control.mpc.model;
+
+import java.util.List;
+
+/** Scores a {@link ThermalModel} on a {@link StepSelection}: see {@link FitQuality}. */
+final class FitScorer {
+
+  /** The MPC plans a day ahead, so simulations run from each midnight to the next. */
+  static final double HORIZON_HOURS = 24;
+
+  private FitScorer() {}
+
+  static FitQuality score(ThermalModel model, StepSelection steps) {
+    BuildingHistory h = steps.history();
+    double[] indoor = h.indoorC();
+    int[] transitions = steps.transitions();
+    if (transitions.length == 0) {
+      return FitQuality.none(HORIZON_HOURS);
+    }
+    double oneStepSquares = 0;
+    for (int k : transitions) {
+      double error = predictStep(model, h, indoor[k - 1], k) - indoor[k];
+      oneStepSquares += error * error;
+    }
+    double horizonSquares = 0;
+    double horizonSum = 0;
+    int horizonCount = 0;
+    for (StepSelection.Window w : steps.windows(HORIZON_HOURS)) {
+      double[] simulated = simulate(model, h, w);
+      for (int k = w.first(); k < w.end(); k++) {
+        if (!Double.isNaN(indoor[k])) {
+          double error = simulated[k - w.first()] - indoor[k];
+          horizonSquares += error * error;
+          horizonSum += error;
+          horizonCount++;
+        }
+      }
+    }
+    return new FitQuality(
+        transitions.length,
+        Math.sqrt(oneStepSquares / transitions.length),
+        horizonCount == 0 ? Double.NaN : Math.sqrt(horizonSquares / horizonCount),
+        HORIZON_HOURS,
+        horizonCount == 0 ? Double.NaN : horizonSum / horizonCount);
+  }
+
+  /** Mean squared open-loop error over the given windows, K2. */
+  static double meanSquaredSimulationError(
+      ThermalModel model, BuildingHistory h, List<StepSelection.Window> windows) {
+    double[] indoor = h.indoorC();
+    double squares = 0;
+    int count = 0;
+    for (StepSelection.Window w : windows) {
+      double[] simulated = simulate(model, h, w);
+      for (int k = w.first(); k < w.end(); k++) {
+        if (!Double.isNaN(indoor[k])) {
+          double error = simulated[k - w.first()] - indoor[k];
+          squares += error * error;
+          count++;
+        }
+      }
+    }
+    return count == 0 ? Double.NaN : squares / count;
+  }
+
+  /**
+   * Open-loop temperatures at the end of each step of the window, starting from the reading at
+   * the end of the step before it and driven by the measured inputs.
+   */
+  static double[] simulate(ThermalModel model, BuildingHistory h, StepSelection.Window w) {
+    double[] simulated = new double[w.end() - w.first()];
+    double t = h.indoorC()[w.first() - 1];
+    for (int k = w.first(); k < w.end(); k++) {
+      t = predictStep(model, h, t, k);
+      simulated[k - w.first()] = t;
+    }
+    return simulated;
+  }
+
+  private static double predictStep(ThermalModel model, BuildingHistory h, double t, int k) {
+    return model.next(t, h.heatKw()[k], h.outdoorC()[k], h.ghiWm2()[k], h.occupied()[k]);
+  }
+}

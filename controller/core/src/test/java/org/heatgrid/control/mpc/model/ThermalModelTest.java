@@ -1,0 +1,61 @@
+package org.heatgrid.control.mpc.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+class ThermalModelTest {
+
+  private final ThermalModel m = new ThermalModel(0.25, 8, 400, 0.02, 6, 2);
+
+  @Test
+  void aAndGainFollowFromUaAndCapacity() {
+    assertThat(m.a()).isCloseTo(Math.exp(-0.25 * 8 / 400), within(1e-15));
+    assertThat(m.heatGainKPerKw()).isCloseTo((1 - m.a()) / 8, within(1e-15));
+    assertThat(m.timeConstantHours()).isEqualTo(50);
+  }
+
+  @Test
+  void nextIsStateHeatAndFreeDrive() {
+    double expected = m.a() * 20
+        + (1 - m.a()) * (-3 + (100 + 0.02 * 300 + 6 + 2) / 8.0);
+
+    assertThat(m.next(20, 100, -3, 300, true)).isCloseTo(expected, within(1e-12));
+    assertThat(m.next(20, 100, -3, 300, true)).isCloseTo(
+        m.a() * 20 + m.heatGainKPerKw() * 100 + m.freeDrive(-3, 300, true), within(1e-12));
+  }
+
+  @Test
+  void steadyStateBalancesHeatLossAgainstAllGains() {
+    // 8 kW/K * (20 - 0) K = 160 kW of loss; base gains 2 kW, heat 158 kW.
+    assertThat(m.next(20, 158, 0, 0, false)).isCloseTo(20, within(1e-12));
+  }
+
+  @Test
+  void withStepGivesTheSameTrajectoryUnderConstantInputs() {
+    ThermalModel hourly = m.withStep(1);
+    double t = 18;
+    for (int k = 0; k < 4; k++) {
+      t = m.next(t, 150, -5, 200, true);
+    }
+
+    assertThat(hourly.next(18, 150, -5, 200, true)).isCloseTo(t, within(1e-12));
+    assertThat(hourly.uaKwPerK()).isEqualTo(m.uaKwPerK());
+  }
+
+  @Test
+  void invalidParametersAreRejectedByName() {
+    assertThatThrownBy(() -> new ThermalModel(0.25, 0, 400, 0, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("uaKwPerK");
+    assertThatThrownBy(() -> new ThermalModel(0.25, 8, -1, 0, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("capacityKwhPerK");
+    assertThatThrownBy(() -> new ThermalModel(0, 8, 400, 0, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stepHours");
+    assertThatThrownBy(() -> new ThermalModel(0.25, 8, 400, Double.NaN, 0, 0))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("solarKwPerWm2");
+    assertThatThrownBy(() -> new ThermalModel(0.25, 8, 400, 0, 0, Double.POSITIVE_INFINITY))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gainsBaseKw");
+  }
+}
