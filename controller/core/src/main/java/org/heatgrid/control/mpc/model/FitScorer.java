@@ -22,32 +22,36 @@ final class FitScorer {
       double error = predictStep(model, h, indoor[k - 1], k) - indoor[k];
       oneStepSquares += error * error;
     }
-    double horizonSquares = 0;
-    double horizonSum = 0;
-    int horizonCount = 0;
-    for (StepSelection.Window w : steps.windows(HORIZON_HOURS)) {
-      double[] simulated = simulate(model, h, w);
-      for (int k = w.first(); k < w.end(); k++) {
-        if (!Double.isNaN(indoor[k])) {
-          double error = simulated[k - w.first()] - indoor[k];
-          horizonSquares += error * error;
-          horizonSum += error;
-          horizonCount++;
-        }
-      }
-    }
+    SimulationErrors horizon = simulationErrors(model, h, steps.windows(HORIZON_HOURS));
     return new FitQuality(
         transitions.length,
         Math.sqrt(oneStepSquares / transitions.length),
-        horizonCount == 0 ? Double.NaN : Math.sqrt(horizonSquares / horizonCount),
+        Math.sqrt(horizon.meanSquare()),
         HORIZON_HOURS,
-        horizonCount == 0 ? Double.NaN : horizonSum / horizonCount);
+        horizon.mean());
   }
 
-  /** Mean squared open-loop error over the given windows, K2. */
+  /** Mean squared open-loop error over the given windows, K2 (NaN without readings). */
   static double meanSquaredSimulationError(
       ThermalModel model, BuildingHistory h, List<StepSelection.Window> windows) {
+    return simulationErrors(model, h, windows).meanSquare();
+  }
+
+  /** Sums of simulated-minus-measured errors over every reading inside the windows. */
+  private record SimulationErrors(double sum, double squares, int count) {
+    double mean() {
+      return count == 0 ? Double.NaN : sum / count;
+    }
+
+    double meanSquare() {
+      return count == 0 ? Double.NaN : squares / count;
+    }
+  }
+
+  private static SimulationErrors simulationErrors(
+      ThermalModel model, BuildingHistory h, List<StepSelection.Window> windows) {
     double[] indoor = h.indoorC();
+    double sum = 0;
     double squares = 0;
     int count = 0;
     for (StepSelection.Window w : windows) {
@@ -55,12 +59,13 @@ final class FitScorer {
       for (int k = w.first(); k < w.end(); k++) {
         if (!Double.isNaN(indoor[k])) {
           double error = simulated[k - w.first()] - indoor[k];
+          sum += error;
           squares += error * error;
           count++;
         }
       }
     }
-    return count == 0 ? Double.NaN : squares / count;
+    return new SimulationErrors(sum, squares, count);
   }
 
   /**
