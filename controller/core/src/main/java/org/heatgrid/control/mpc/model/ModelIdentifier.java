@@ -35,14 +35,33 @@ public final class ModelIdentifier {
   public static IdentifiedModel identify(BuildingHistory history, Set<LocalDate> heldOutDays) {
     StepSelection training = StepSelection.training(history, heldOutDays);
     LinearThermalFit.Result leastSquares = LinearThermalFit.fit(training);
-    ThermalModel model =
-        OutputErrorFit.refine(training, leastSquares).orElse(leastSquares.model());
+    ThermalModel model = OutputErrorFit.refine(training, leastSquares)
+        .filter(refined -> closeTo(refined, leastSquares.model()))
+        .orElse(leastSquares.model());
     return new IdentifiedModel(
         history.buildingId(),
         model,
         FitScorer.score(model, training),
         FitScorer.score(model, StepSelection.heldOut(history, heldOutDays)),
         EmitterFit.fit(training));
+  }
+
+  /**
+   * One-step least squares on 15-minute readings sees mostly the fast air response, so the
+   * refinement legitimately raises C several times; UA, the steady-state loss, should move
+   * little. A UA far off means the fit slid along a flat direction of the error (UA and C growing
+   * together while heat loses its effect), which a planner must not use.
+   */
+  private static boolean closeTo(ThermalModel refined, ThermalModel leastSquares) {
+    double ua = refined.uaKwPerK() / leastSquares.uaKwPerK();
+    double c = refined.capacityKwhPerK() / leastSquares.capacityKwhPerK();
+    boolean close = ua > 0.33 && ua < 3 && c > 0.33 && c < 30;
+    if (!close) {
+      java.util.logging.Logger.getLogger(ModelIdentifier.class.getName()).warning(
+          "output-error refinement moved UA by x" + ua + " and C by x" + c
+              + " from least squares; keeping the least-squares model");
+    }
+    return close;
   }
 
   /**
