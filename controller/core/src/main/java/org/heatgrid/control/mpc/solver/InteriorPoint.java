@@ -1,0 +1,397 @@
+package org.heatgrid.control.mpc.solver;
+
+/**
+ * Mehrotra predictor-corrector interior-point method for a {@link QpForm}: infeasible start,
+ * one common step length for primal and dual, Newton systems reduced to the normal equations
+ * and solved by {@link NormalEquations} with one round of iterative refinement.
+ *
+ * <p>All work arrays are allocated in the constructor for one problem size; not thread-safe.
+ */
+final class InteriorPoint {
+
+  /** Outcome of {@link #run}. */
+  enum Outcome { CONVERGED, ITERATION_LIMIT, TIME_LIMIT, NUMERICAL_ERROR }
+
+  /** Relative primal residual; the plan is polished to exact feasibility afterwards. */
+  private static final double PRIMAL_TOLERANCE = 1e-8;
+  private static final double DUAL_TOLERANCE = 1e-9;
+  private static final double GAP_TOLERANCE = 1e-10;
+  private static final double STEP_FRACTION = 0.995;
+  private static final double REFINE_TOLERANCE = 1e-14;
+  private static final int MAX_REFINEMENTS = 4;
+  /** A best iterate within these is accepted when the method breaks down right at the end. */
+  private static final double RELAXED_TOLERANCE = 1e-7;
+  private static final double RELAXED_GAP_TOLERANCE = 1e-9;
+  private static final boolean DEBUG = Boolean.getBoolean("ipm.debug");
+
+  final QpForm form;
+  private final NormalEquations normal;
+  final double[] x;
+  private final double[] bestX;
+  private final double[] zl;
+  private final double[] zu;
+  private final double[] lambda;
+  private final double[] dx;
+  private final double[] dzl;
+  private final double[] dzu;
+  private final double[] dlambda;
+  private final double[] affineDx;
+  private final double[] affineDzl;
+  private final double[] affineDzu;
+  private final double[] gapLow;
+  private final double[] gapHigh;
+  private final double[] invH;
+  private final double[] dualResidual;
+  private final double[] primalResidual;
+  private final double[] columnWork;
+  private final double[] rowWork;
+  private final double[] rowRhs;
+  private final double[] rowCorrection;
+  int iterations;
+  String detail = "";
+
+  InteriorPoint(QpForm form) {
+    this.form = form;
+    int n = form.columns;
+    int m = form.rows;
+    normal = new NormalEquations(form);
+    x = new double[n];
+    bestX = new double[n];
+    zl = new double[n];
+    zu = new double[n];
+    lambda = new double[m];
+    dx = new double[n];
+    dzl = new double[n];
+    dzu = new double[n];
+    dlambda = new double[m];
+    affineDx = new double[n];
+    affineDzl = new double[n];
+    affineDzu = new double[n];
+    gapLow = new double[n];
+    gapHigh = new double[n];
+    invH = new double[n];
+    dualResidual = new double[n];
+    primalResidual = new double[m];
+    columnWork = new double[n];
+    rowWork = new double[m];
+    rowRhs = new double[m];
+    rowCorrection = new double[m];
+  }
+
+  /** Runs from {@link StartingPoint} until converged or a limit is hit; x holds the result. */
+  Outcome run(int maxIterations, long deadlineNanos) {
+    StartingPoint.fill(form, x, zl, zu);
+    java.util.Arrays.fill(lambda, 0.0);
+    int complementarity = countComplementarity();
+    double costScale = 1 + maxAbs(form.cost);
+    double rhsScale = 1 + maxAbs(form.rhs);
+    double bestError = Double.POSITIVE_INFINITY;
+    boolean bestAcceptable = false;
+    iterations = 0;
+    while (true) {
+      double mu = updateResiduals(complementarity);
+      double primalError = maxAbs(primalResidual) / rhsScale;
+      double dualError = maxAbs(dualResidual) / costScale;
+      double gapError = mu * complementarity / (1 + Math.abs(primalObjective()));
+      double error = Math.max(Math.max(primalError, dualError), gapError);
+      if (!Double.isFinite(error)) {
+        return breakdown(bestAcceptable, "non-finite iterate at iteration " + iterations);
+      }
+      if (primalError <= PRIMAL_TOLERANCE && dualError <= DUAL_TOLERANCE
+          && gapError <= GAP_TOLERANCE) {
+        return Outcome.CONVERGED;
+      }
+      boolean acceptable = primalError <= RELAXED_TOLERANCE && dualError <= RELAXED_TOLERANCE
+          && gapError <= RELAXED_GAP_TOLERANCE;
+      if (acceptable ? !bestAcceptable || error < bestError : !bestAcceptable) {
+        bestError = error;
+        bestAcceptable = acceptable;
+        System.arraycopy(x, 0, bestX, 0, form.columns);
+      }
+      detail = String.format("primal %.2e, dual %.2e, gap %.2e", primalError, dualError,
+          gapError);
+      if (DEBUG) {
+        System.err.printf("it %d mu %.3e p %.2e d %.2e g %.2e obj %.8e dropped %d%n", iterations,
+            mu, primalError, dualError, gapError, primalObjective(), normal.droppedPivots());
+      }
+      if (iterations >= maxIterations) {
+        return Outcome.ITERATION_LIMIT;
+      }
+      if (System.nanoTime() > deadlineNanos) {
+        return Outcome.TIME_LIMIT;
+      }
+      step(mu, complementarity);
+      iterations++;
+    }
+  }
+
+  /**
+   * Rounding ends every interior-point run eventually (gaps below the resolution of x); if the
+   * best iterate so far already met the relaxed tolerances it is the answer, otherwise this is
+   * a numerical error.
+   */
+  private Outcome breakdown(boolean bestAcceptable, String why) {
+    System.arraycopy(bestX, 0, x, 0, form.columns);
+    if (bestAcceptable) {
+      return Outcome.CONVERGED;
+    }
+    detail = why;
+    return Outcome.NUMERICAL_ERROR;
+  }
+
+  private int countComplementarity() {
+    int count = 0;
+    for (int j = 0; j < form.columns; j++) {
+      if (!form.fixed[j]) {
+        count += (hasLow(j) ? 1 : 0) + (hasHigh(j) ? 1 : 0);
+      }
+    }
+    return Math.max(count, 1);
+  }
+
+  private boolean hasLow(int j) {
+    return form.lo[j] > Double.NEGATIVE_INFINITY;
+  }
+
+  private boolean hasHigh(int j) {
+    return form.hi[j] < Double.POSITIVE_INFINITY;
+  }
+
+  /** Gaps, residuals and H^-1 at the current point; returns the mean complementarity mu. */
+  private double updateResiduals(int complementarity) {
+    form.multiply(x, primalResidual);
+    for (int i = 0; i < form.rows; i++) {
+      primalResidual[i] = form.rhs[i] - primalResidual[i];
+    }
+    form.multiplyTransposed(lambda, columnWork);
+    double products = 0;
+    for (int j = 0; j < form.columns; j++) {
+      if (form.fixed[j]) {
+        dualResidual[j] = 0;
+        invH[j] = 0;
+        continue;
+      }
+      double h = form.quad[j];
+      if (hasLow(j)) {
+        gapLow[j] = x[j] - form.lo[j];
+        h += zl[j] / gapLow[j];
+        products += gapLow[j] * zl[j];
+      }
+      if (hasHigh(j)) {
+        gapHigh[j] = form.hi[j] - x[j];
+        h += zu[j] / gapHigh[j];
+        products += gapHigh[j] * zu[j];
+      }
+      invH[j] = 1 / h;
+      dualResidual[j] = form.cost[j] + form.quad[j] * x[j] - columnWork[j] - zl[j] + zu[j];
+    }
+    return products / complementarity;
+  }
+
+  private double primalObjective() {
+    double total = 0;
+    for (int j = 0; j < form.columns; j++) {
+      total += (form.cost[j] + 0.5 * form.quad[j] * x[j]) * x[j];
+    }
+    return total;
+  }
+
+  /** One predictor-corrector step. */
+  private void step(double mu, int complementarity) {
+    normal.factor(invH);
+    // Predictor: pure Newton towards complementarity 0.
+    direction(0, 0, false);
+    double affineStep = maxStep();
+    double affineMu = complementarityAfter(affineStep) / complementarity;
+    double sigma = Math.pow(affineMu / mu, 3);
+    System.arraycopy(dx, 0, affineDx, 0, form.columns);
+    System.arraycopy(dzl, 0, affineDzl, 0, form.columns);
+    System.arraycopy(dzu, 0, affineDzu, 0, form.columns);
+    // Corrector: centre by sigma*mu and cancel the predictor's second-order term.
+    direction(sigma * mu, 1, true);
+    double alpha = Math.min(1, STEP_FRACTION * maxStep());
+    if (DEBUG) {
+      form.multiply(dx, rowWork);
+      double err = 0;
+      for (int i = 0; i < form.rows; i++) {
+        err = Math.max(err, Math.abs(rowWork[i] - primalResidual[i]));
+      }
+      System.err.printf("   alpha %.3e affine %.3e sigma %.3e |A dx - rp| %.3e blocker %s%n", alpha, affineStep, sigma, err, blocker);
+    }
+    for (int j = 0; j < form.columns; j++) {
+      x[j] += alpha * dx[j];
+      zl[j] += alpha * dzl[j];
+      zu[j] += alpha * dzu[j];
+    }
+    for (int i = 0; i < form.rows; i++) {
+      lambda[i] += alpha * dlambda[i];
+    }
+  }
+
+  /**
+   * Solves the Newton system with complementarity targets
+   * {@code gapLow*zl = target - corr*affineDx*affineDzl} (and the mirror for upper bounds).
+   */
+  private void direction(double target, double corr, boolean useAffine) {
+    double[] r = columnWork;
+    for (int j = 0; j < form.columns; j++) {
+      if (form.fixed[j]) {
+        r[j] = 0;
+        continue;
+      }
+      double v = -dualResidual[j];
+      if (hasLow(j)) {
+        double rl = target - gapLow[j] * zl[j];
+        if (useAffine) {
+          rl -= corr * affineDx[j] * affineDzl[j];
+        }
+        v += rl / gapLow[j];
+      }
+      if (hasHigh(j)) {
+        double ru = target - gapHigh[j] * zu[j];
+        if (useAffine) {
+          ru += corr * affineDx[j] * affineDzu[j];
+        }
+        v -= ru / gapHigh[j];
+      }
+      r[j] = v;
+    }
+    // rowRhs = rp - A H^-1 r
+    for (int j = 0; j < form.columns; j++) {
+      dx[j] = invH[j] * r[j];
+    }
+    form.multiply(dx, rowRhs);
+    for (int i = 0; i < form.rows; i++) {
+      rowRhs[i] = primalResidual[i] - rowRhs[i];
+    }
+    normal.solve(rowRhs, dlambda);
+    refine();
+    // dx = H^-1 (r + A' dlambda), then the bound duals.
+    form.multiplyTransposed(dlambda, dx);
+    for (int j = 0; j < form.columns; j++) {
+      double d = invH[j] * (r[j] + dx[j]);
+      dx[j] = d;
+      dzl[j] = 0;
+      dzu[j] = 0;
+      if (form.fixed[j]) {
+        continue;
+      }
+      if (hasLow(j)) {
+        double rl = target - gapLow[j] * zl[j];
+        if (useAffine) {
+          rl -= corr * affineDx[j] * affineDzl[j];
+        }
+        dzl[j] = (rl - zl[j] * d) / gapLow[j];
+      }
+      if (hasHigh(j)) {
+        double ru = target - gapHigh[j] * zu[j];
+        if (useAffine) {
+          ru += corr * affineDx[j] * affineDzu[j];
+        }
+        dzu[j] = (ru + zu[j] * d) / gapHigh[j];
+      }
+    }
+  }
+
+  /**
+   * Iterative refinement of the normal equations, a few O(nnz) steps while the residual shrinks:
+   * near the optimum the factorisation loses digits (barrier terms span 20 decades) and this
+   * recovers them cheaply.
+   */
+  private void refine() {
+    double target = REFINE_TOLERANCE * (1 + maxAbs(rowRhs));
+    double previous = Double.POSITIVE_INFINITY;
+    for (int round = 0; round < MAX_REFINEMENTS; round++) {
+      double residual = normalResidual();
+      if (residual <= target || !(residual < 0.5 * previous)) {
+        return;
+      }
+      previous = residual;
+      normal.solve(rowWork, rowCorrection);
+      for (int i = 0; i < form.rows; i++) {
+        dlambda[i] += rowCorrection[i];
+      }
+    }
+  }
+
+  /** rowWork = rowRhs - A H^-1 A' dlambda; returns its largest magnitude. */
+  private double normalResidual() {
+    form.multiplyTransposed(dlambda, dx);
+    for (int j = 0; j < form.columns; j++) {
+      dx[j] *= invH[j];
+    }
+    form.multiply(dx, rowWork);
+    double max = 0;
+    for (int i = 0; i < form.rows; i++) {
+      rowWork[i] = rowRhs[i] - rowWork[i];
+      max = Math.max(max, Math.abs(rowWork[i]));
+    }
+    return max;
+  }
+
+  /** Largest step in (0, 1/STEP_FRACTION] keeping gaps and bound duals non-negative. */
+  private String blocker = "";
+
+  private double maxStep() {
+    double alpha = 1 / STEP_FRACTION;
+    double before = alpha;
+    for (int j = 0; j < form.columns; j++) {
+      if (form.fixed[j]) {
+        continue;
+      }
+      double d = dx[j];
+      if (hasLow(j)) {
+        if (d < 0) {
+          alpha = Math.min(alpha, -gapLow[j] / d);
+        }
+        if (dzl[j] < 0) {
+          alpha = Math.min(alpha, -zl[j] / dzl[j]);
+        }
+      }
+      if (hasHigh(j)) {
+        if (d > 0) {
+          alpha = Math.min(alpha, gapHigh[j] / d);
+        }
+        if (dzu[j] < 0) {
+          alpha = Math.min(alpha, -zu[j] / dzu[j]);
+        }
+      }
+    }
+    if (DEBUG) {
+      blocker = "";
+      for (int j = 0; j < form.columns; j++) {
+        if (form.fixed[j]) continue;
+        if (hasLow(j) && dx[j] < 0 && -gapLow[j] / dx[j] == alpha) blocker = "xl" + j;
+        if (hasLow(j) && dzl[j] < 0 && -zl[j] / dzl[j] == alpha) blocker = "zl" + j;
+        if (hasHigh(j) && dx[j] > 0 && gapHigh[j] / dx[j] == alpha) blocker = "xu" + j;
+        if (hasHigh(j) && dzu[j] < 0 && -zu[j] / dzu[j] == alpha) blocker = "zu" + j;
+      }
+    }
+    return alpha;
+  }
+
+  private double complementarityAfter(double stepLength) {
+    double alpha = Math.min(1, stepLength);
+    double total = 0;
+    for (int j = 0; j < form.columns; j++) {
+      if (form.fixed[j]) {
+        continue;
+      }
+      if (hasLow(j)) {
+        total += (gapLow[j] + alpha * dx[j]) * (zl[j] + alpha * dzl[j]);
+      }
+      if (hasHigh(j)) {
+        total += (gapHigh[j] - alpha * dx[j]) * (zu[j] + alpha * dzu[j]);
+      }
+    }
+    return total;
+  }
+
+  private static double maxAbs(double[] values) {
+    double max = 0;
+    for (double v : values) {
+      max = Math.max(max, Math.abs(v));
+    }
+    return max;
+  }
+}
