@@ -22,7 +22,6 @@ final class InteriorPoint {
   /** A best iterate within these is accepted when the method breaks down right at the end. */
   private static final double RELAXED_TOLERANCE = 1e-7;
   private static final double RELAXED_GAP_TOLERANCE = 1e-9;
-  private static final boolean DEBUG = Boolean.getBoolean("ipm.debug");
 
   final QpForm form;
   private final NormalEquations normal;
@@ -108,17 +107,10 @@ final class InteriorPoint {
         bestAcceptable = acceptable;
         System.arraycopy(x, 0, bestX, 0, form.columns);
       }
-      detail = String.format("primal %.2e, dual %.2e, gap %.2e", primalError, dualError,
-          gapError);
-      if (DEBUG) {
-        System.err.printf("it %d mu %.3e p %.2e d %.2e g %.2e obj %.8e dropped %d%n", iterations,
-            mu, primalError, dualError, gapError, primalObjective(), normal.droppedPivots());
-      }
-      if (iterations >= maxIterations) {
-        return Outcome.ITERATION_LIMIT;
-      }
-      if (System.nanoTime() > deadlineNanos) {
-        return Outcome.TIME_LIMIT;
+      if (iterations >= maxIterations || System.nanoTime() > deadlineNanos) {
+        detail = String.format("primal %.2e, dual %.2e, gap %.2e", primalError, dualError,
+            gapError);
+        return iterations >= maxIterations ? Outcome.ITERATION_LIMIT : Outcome.TIME_LIMIT;
       }
       step(mu, complementarity);
       iterations++;
@@ -210,14 +202,6 @@ final class InteriorPoint {
     // Corrector: centre by sigma*mu and cancel the predictor's second-order term.
     direction(sigma * mu, 1, true);
     double alpha = Math.min(1, STEP_FRACTION * maxStep());
-    if (DEBUG) {
-      form.multiply(dx, rowWork);
-      double err = 0;
-      for (int i = 0; i < form.rows; i++) {
-        err = Math.max(err, Math.abs(rowWork[i] - primalResidual[i]));
-      }
-      System.err.printf("   alpha %.3e affine %.3e sigma %.3e |A dx - rp| %.3e blocker %s%n", alpha, affineStep, sigma, err, blocker);
-    }
     for (int j = 0; j < form.columns; j++) {
       x[j] += alpha * dx[j];
       zl[j] += alpha * dzl[j];
@@ -330,11 +314,8 @@ final class InteriorPoint {
   }
 
   /** Largest step in (0, 1/STEP_FRACTION] keeping gaps and bound duals non-negative. */
-  private String blocker = "";
-
   private double maxStep() {
     double alpha = 1 / STEP_FRACTION;
-    double before = alpha;
     for (int j = 0; j < form.columns; j++) {
       if (form.fixed[j]) {
         continue;
@@ -355,16 +336,6 @@ final class InteriorPoint {
         if (dzu[j] < 0) {
           alpha = Math.min(alpha, -zu[j] / dzu[j]);
         }
-      }
-    }
-    if (DEBUG) {
-      blocker = "";
-      for (int j = 0; j < form.columns; j++) {
-        if (form.fixed[j]) continue;
-        if (hasLow(j) && dx[j] < 0 && -gapLow[j] / dx[j] == alpha) blocker = "xl" + j;
-        if (hasLow(j) && dzl[j] < 0 && -zl[j] / dzl[j] == alpha) blocker = "zl" + j;
-        if (hasHigh(j) && dx[j] > 0 && gapHigh[j] / dx[j] == alpha) blocker = "xu" + j;
-        if (hasHigh(j) && dzu[j] < 0 && -zu[j] / dzu[j] == alpha) blocker = "zu" + j;
       }
     }
     return alpha;

@@ -35,6 +35,8 @@ final class NormalEquations {
   private final double[] schurDiagonal;
   private final double[] inverseRow;
   private final double[] ysColumns;
+  private final double[] diagonalE;
+  private final double[] offE;
   private final double[] work;
   private int droppedPivots;
 
@@ -47,8 +49,10 @@ final class NormalEquations {
     coupling = new double[bn];
     schur = new double[n * n];
     schurDiagonal = new double[n];
-    inverseRow = new double[n];
+    inverseRow = new double[n + 1];
     ysColumns = new double[n];
+    diagonalE = new double[n];
+    offE = new double[n + 1];
     work = new double[form.rows];
   }
 
@@ -132,10 +136,17 @@ final class NormalEquations {
   private void addBuildingToSchur(int b, double[] d) {
     int base = b * n;
     double a = form.a[b];
+    double[] z = inverseRow;
+    // E = M_b - g^2 diag(du): diagonal ys[k] + a^2 ys[k-1], off-diagonal -a ys[k-1].
     for (int k = 0; k < n; k++) {
       ysColumns[k] = d[form.y(b, k)] + d[form.s(b, k)];
     }
-    double[] z = inverseRow;
+    for (int k = 0; k < n; k++) {
+      diagonalE[k] = ysColumns[k] + (k > 0 ? a * a * ysColumns[k - 1] : 0);
+      offE[k] = k > 0 ? a * ysColumns[k - 1] : 0;
+    }
+    offE[n] = 0;
+    z[n] = 0;
     int end = n;
     for (int i = n - 1; i >= 0; i--) {
       if (i == n - 1) {
@@ -157,17 +168,11 @@ final class NormalEquations {
       }
       double left = i > 0 ? -lowerL[base + i] * z[i] : 0; // Z[i][i-1] = Z[i-1][i]
       int row = i * n;
+      // z[j] is 0 for j >= end (flushed, and z[n] is a sentinel), so one formula fits all j.
+      schur[row + i] += du * (z[i] * diagonalE[i] - left * offE[i] - z[i + 1] * offE[i + 1]);
       int last = Math.min(end, n - 1);
-      for (int j = i; j <= last; j++) {
-        double zj = j < end ? z[j] : 0;
-        double ze = zj * (ysColumns[j] + (j > 0 ? a * a * ysColumns[j - 1] : 0));
-        if (j > 0) {
-          ze -= (j - 1 >= i ? z[j - 1] : left) * a * ysColumns[j - 1];
-        }
-        if (j + 1 < end) {
-          ze -= z[j + 1] * a * ysColumns[j];
-        }
-        schur[row + j] += du * ze;
+      for (int j = i + 1; j <= last; j++) {
+        schur[row + j] += du * (z[j] * diagonalE[j] - z[j - 1] * offE[j] - z[j + 1] * offE[j + 1]);
       }
     }
   }
