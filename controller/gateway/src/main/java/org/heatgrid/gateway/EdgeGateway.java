@@ -244,6 +244,9 @@ public final class EdgeGateway implements AutoCloseable {
     o.setAutomaticReconnectDelay(1, config.reconnectMaxSeconds());
     o.setKeepAliveInterval(config.keepAliveSeconds());
     o.setConnectionTimeout(10);
+    if (config.serverUri().startsWith("tcp://")) {
+      o.setSocketFactory(new NoDelaySocketFactory());
+    }
     StatusMessage will = new StatusMessage(topics.building(), GatewayState.OFFLINE, clock.instant(),
         "connection lost", null);
     o.setWill(topics.status(), new MqttMessage(codec.encode(will), QOS, true, new MqttProperties()));

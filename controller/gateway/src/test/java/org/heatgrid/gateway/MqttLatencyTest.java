@@ -74,10 +74,34 @@ class MqttLatencyTest {
         micros[i] = (appliedNanos.get() - sent) / 1000;
       }
     }
+    report("publish-to-apply (controller publish to Substation.apply, schema checks included)", micros);
+  }
+
+  @Test
+  void measure_publishToReceiveLatency() throws Exception {
+    Topics b15 = new Topics("campus16", "B15");
+    long[] micros = new long[N];
+    try (MqttTestClient controller = MqttTestClient.connect(BROKER, "controller", "ctl-raw");
+        MqttTestClient gateway = MqttTestClient.connect(BROKER, "B15", "gw-raw")) {
+      gateway.subscribe(b15.setpoint());
+      byte[] payload = new byte[600];
+      for (int i = 0; i < N; i++) {
+        int expected = i + 1;
+        long sent = System.nanoTime();
+        controller.publish(b15.setpoint(), SetpointPublisher.message(payload, 60));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofNanos(200_000))
+            .until(() -> gateway.received().size() == expected);
+        micros[i] = (gateway.received().get(i).nanos() - sent) / 1000;
+      }
+    }
+    report("publish-to-receive (two Paho clients, 600-byte payload)", micros);
+  }
+
+  private static void report(String what, long[] micros) {
     long[] sorted = micros.clone();
     Arrays.sort(sorted);
     System.getLogger(MqttLatencyTest.class.getName()).log(System.Logger.Level.INFO,
-        "publish-to-apply latency over " + N + " setpoints (QoS 1, local Mosquitto): median "
+        what + " latency over " + N + " messages (QoS 1, retained, local Mosquitto): median "
             + sorted[N / 2] + " us, p95 " + sorted[(int) (N * 0.95)] + " us, max " + sorted[N - 1] + " us");
   }
 }

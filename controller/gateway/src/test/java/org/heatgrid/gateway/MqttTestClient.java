@@ -70,6 +70,7 @@ final class MqttTestClient implements AutoCloseable {
     o.setPassword(password.getBytes(StandardCharsets.UTF_8));
     o.setCleanStart(true);
     o.setConnectionTimeout(10);
+    o.setSocketFactory(new NoDelaySocketFactory());
     c.connect(o).waitForCompletion(10_000);
     return t;
   }
