@@ -55,7 +55,7 @@ public class MpcController implements Controller {
   private Site site;
   private List<BuildingInfo> buildings;
   private double[] disturbance;
-  private double[] lastIndoor;
+  private double[] estimate;
   private double[] lastDrive;
   private double seasonPeakKw;
   private long plans;
@@ -94,9 +94,9 @@ public class MpcController implements Controller {
     this.buildings = site.buildings();
     int n = buildings.size();
     disturbance = new double[n];
-    lastIndoor = new double[n];
+    estimate = new double[n];
     lastDrive = new double[n];
-    java.util.Arrays.fill(lastIndoor, Double.NaN);
+    java.util.Arrays.fill(estimate, Double.NaN);
     seasonPeakKw = 0;
     fallbackReasons.clear();
     plans = 0;
@@ -145,12 +145,12 @@ public class MpcController implements Controller {
   }
 
   /**
-   * Mean indoor temperature per building from the indoor sensors, and the offset estimate: the
-   * part of each prediction error that the model keeps missing (gains it does not know, a bias).
+   * The state estimate per building (a first-order observer on the mean indoor sensor reading,
+   * driven by the heat the circuit really delivered) and the offset estimate: the part of each
+   * prediction error that the model keeps missing (gains it does not know, a bias).
    */
   private double[] updateEstimates(Observation o) {
     int n = buildings.size();
-    double[] indoor = new double[n];
     double clusterKw = 0;
     boolean complete = true;
     for (int b = 0; b < n; b++) {
@@ -164,20 +164,26 @@ public class MpcController implements Controller {
       } else {
         complete = false;
       }
-      double predicted = Double.isFinite(lastIndoor[b]) && Double.isFinite(heat)
-          ? m.a() * lastIndoor[b] + m.heatGainKPerKw() * heat + lastDrive[b] + disturbance[b]
+      double predicted = Double.isFinite(estimate[b]) && Double.isFinite(heat)
+          ? m.a() * estimate[b] + m.heatGainKPerKw() * heat + lastDrive[b] + disturbance[b]
           : Double.NaN;
       if (Double.isFinite(measured) && Double.isFinite(predicted)) {
+        double error = measured - predicted;
         double bound = 3 * (1 - m.a());
-        disturbance[b] = clamp(disturbance[b] + settings.disturbanceGain() * (measured - predicted), -bound, bound);
+        disturbance[b] = clamp(disturbance[b] + settings.disturbanceGain() * error, -bound, bound);
+        estimate[b] = predicted + settings.observerGain() * error;
+      } else if (Double.isFinite(measured)) {
+        estimate[b] = measured;
+      } else if (Double.isFinite(predicted)) {
+        estimate[b] = predicted;
+      } else {
+        estimate[b] = info.comfort().occupiedLowC();
       }
-      indoor[b] = Double.isFinite(measured) ? measured
-          : Double.isFinite(predicted) ? predicted : info.comfort().occupiedLowC();
     }
     if (complete) {
       seasonPeakKw = Math.max(seasonPeakKw, clusterKw);
     }
-    return indoor;
+    return estimate.clone();
   }
 
   private PlanningProblem problem(Observation o, double[] indoor) {
@@ -222,7 +228,6 @@ public class MpcController implements Controller {
         uMax[k] = Math.max(0, Math.min(info.substationCapacityKw() - load[k], emitterMax));
       }
       lastDrive[b] = w[0] - disturbance[b];
-      lastIndoor[b] = indoor[b];
       chains.add(new BuildingChain(m.a(), m.heatGainKPerKw(), indoor[b], w, low, uMax, load));
     }
     return new PlanningProblem(steps, stepHours, price, settings.slackKrwPerKStep(),

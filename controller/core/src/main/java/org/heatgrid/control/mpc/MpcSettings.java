@@ -15,6 +15,9 @@ import java.time.Duration;
  * @param billingMonths months over which the season's peak sets the basic charge: a kW of new
  *     cluster peak costs the basic rate times these months
  * @param clusterCapKw optional cluster capacity, kW ({@code +Infinity} for none)
+ * @param observerGain share of each prediction error taken into the state estimate: the plan's
+ *     state is the building's slow temperature, and the air's quick swings with the radiators'
+ *     output are mostly filtered out, which keeps the plan from chasing them
  * @param disturbanceGain gain of the offset estimator (share of each prediction error absorbed)
  * @param disturbanceHalfLifeHours how fast the estimated offset fades over the horizon
  * @param supplyMarginK added to the emitter's supply temperature for the planned heat: the heat
@@ -30,14 +33,20 @@ public record MpcSettings(
     double heatRegularization,
     double billingMonths,
     double clusterCapKw,
+    double observerGain,
     double disturbanceGain,
     double disturbanceHalfLifeHours,
     double supplyMarginK,
     Duration solverTimeLimit,
     int solverIterations) {
 
-  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0.3, 20_000,
-      20_000, 1e-4, 5, Double.POSITIVE_INFINITY, 0.3, 12, 4, Duration.ofSeconds(2), 100);
+  /**
+   * Under-temperature costs 500,000 KRW per K and 15 minutes: far above the heat it takes to
+   * lift even the heaviest building by 1 K (about 2,000 kWh, 200,000 KRW), so the plan treats
+   * comfort as a constraint and uses slack only when it cannot be met.
+   */
+  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0.3, 500_000,
+      1_000_000, 0.01, 5, Double.POSITIVE_INFINITY, 0.2, 0.02, 12, 4, Duration.ofSeconds(2), 100);
 
   public MpcSettings {
     if (horizon.isNegative() || horizon.isZero()) {
@@ -51,6 +60,9 @@ public record MpcSettings(
     requireNonNegative("supply margin", supplyMarginK);
     if (!(clusterCapKw > 0)) {
       throw new IllegalArgumentException("cluster capacity must be > 0 kW or +Infinity: " + clusterCapKw);
+    }
+    if (!(observerGain > 0 && observerGain <= 1)) {
+      throw new IllegalArgumentException("observer gain must lie in (0, 1]: " + observerGain);
     }
     if (!(disturbanceGain >= 0 && disturbanceGain <= 1)) {
       throw new IllegalArgumentException("disturbance gain must lie in [0, 1]: " + disturbanceGain);
@@ -71,13 +83,13 @@ public record MpcSettings(
 
   public MpcSettings withComfortMargin(double k) {
     return new MpcSettings(horizon, k, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
-        billingMonths, clusterCapKw, disturbanceGain, disturbanceHalfLifeHours, supplyMarginK,
+        billingMonths, clusterCapKw, observerGain, disturbanceGain, disturbanceHalfLifeHours, supplyMarginK,
         solverTimeLimit, solverIterations);
   }
 
   public MpcSettings withHorizon(Duration h) {
     return new MpcSettings(h, comfortMarginK, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
-        billingMonths, clusterCapKw, disturbanceGain, disturbanceHalfLifeHours, supplyMarginK,
+        billingMonths, clusterCapKw, observerGain, disturbanceGain, disturbanceHalfLifeHours, supplyMarginK,
         solverTimeLimit, solverIterations);
   }
 }
