@@ -3,12 +3,11 @@ package org.heatgrid.gateway;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,8 +23,6 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.heatgrid.control.api.Command;
-import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.baseline.LocalFallback;
 
 /**
@@ -38,11 +35,13 @@ import org.heatgrid.control.baseline.LocalFallback;
  * setpoint brings it back {@code online}. Every telemetry period it publishes the substation's
  * readings. Its last will publishes {@code offline} on the status topic.
  *
- * <p>Time comes from the injected clock only (simulated time may run accelerated); a wall-clock
- * tick ({@link GatewayConfig#tick()}) looks at that clock. All state changes run on one loop
- * thread; MQTT callbacks hand their work to it. Public getters may be called from any thread.
- * Nothing that arrives over MQTT or fails in the substation stops the loop: it is logged and
- * counted.
+ * <p>The decisions are {@link GatewayCore}'s; this class is the MQTT side: connection (clean
+ * start false, session expiry, automatic reconnection, user name = building id, last will),
+ * subscription, publishing, and one loop thread that runs the core. MQTT callbacks hand their work
+ * to that thread. Time comes from the injected clock only (simulated time may run accelerated); a
+ * wall-clock tick ({@link GatewayConfig#tick()}) looks at it. Public methods may be called from
+ * any thread. Nothing that arrives over MQTT or fails in the substation stops the loop: it is
+ * logged and counted.
  */
 public final class EdgeGateway implements AutoCloseable {
 
@@ -51,28 +50,14 @@ public final class EdgeGateway implements AutoCloseable {
 
   private final GatewayConfig config;
   private final Topics topics;
-  private final Substation substation;
   private final Clock clock;
   private final PayloadCodec codec;
   private final GatewayCounters counters = new GatewayCounters();
+  private final GatewayCore core;
   private final ScheduledExecutorService loop;
   private final MqttAsyncClient client;
 
-  // Loop-thread state.
-  private SetpointMessage held;
-  private long lastSeq = -1;
-  private String reason = "no setpoint received since start";
-  private Instant since;
-  private Instant periodStart;
-  private Instant nextTelemetry;
-  private long telemetrySeq;
-  private boolean curveInPeriod;
-  private boolean subscribedOnce;
-
-  // Views for other threads.
-  private volatile GatewayState state = GatewayState.FALLBACK;
-  private volatile SetpointMessage heldView;
-  private volatile StatusMessage lastStatus;
+  private boolean subscribedOnce; // loop thread
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -84,9 +69,10 @@ public final class EdgeGateway implements AutoCloseable {
   public EdgeGateway(GatewayConfig config, Substation substation, Clock clock, PayloadCodec codec) {
     this.config = Objects.requireNonNull(config, "config");
     this.topics = config.topics();
-    this.substation = Objects.requireNonNull(substation, "substation");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.codec = Objects.requireNonNull(codec, "codec");
+    this.core = new GatewayCore(config, Objects.requireNonNull(substation, "substation"), clock,
+        codec, counters, new MqttOutbox());
     this.loop = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "gateway-" + topics.building());
       t.setDaemon(true);
@@ -121,7 +107,7 @@ public final class EdgeGateway implements AutoCloseable {
       throw new IllegalStateException("gateway " + topics.building() + " already started");
     }
     started = true;
-    loop.execute(this::begin);
+    loop.execute(core::begin);
     long tickMs = Math.max(1, config.tick().toMillis());
     loop.scheduleAtFixedRate(this::tick, tickMs, tickMs, TimeUnit.MILLISECONDS);
     loop.execute(this::connect);
@@ -129,17 +115,17 @@ public final class EdgeGateway implements AutoCloseable {
 
   /** The current state: online or fallback (offline is only ever said by the last will). */
   public GatewayState state() {
-    return state;
+    return core.state();
   }
 
   /** The status last published (or meant to be, when disconnected). */
   public Optional<StatusMessage> status() {
-    return Optional.ofNullable(lastStatus);
+    return core.lastStatus();
   }
 
   /** The setpoint held and valid, if any. */
   public Optional<SetpointMessage> heldSetpoint() {
-    return Optional.ofNullable(heldView);
+    return core.heldSetpoint();
   }
 
   public GatewayCounters counters() {
@@ -166,12 +152,10 @@ public final class EdgeGateway implements AutoCloseable {
     closed = true;
     if (started) {
       try {
-        loop.submit(() -> {
-          setState(GatewayState.OFFLINE, "gateway stopped");
-        }).get(5, TimeUnit.SECONDS);
+        loop.submit(core::stop).get(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-      } catch (ExecutionException | TimeoutException e) {
+      } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
         LOG.log(Level.WARNING, "gateway {0}: final status not published: {1}", topics.building(), e);
       }
     }
@@ -197,14 +181,12 @@ public final class EdgeGateway implements AutoCloseable {
 
   // ---- loop thread
 
-  private void begin() {
-    Instant now = clock.instant();
-    since = now;
-    periodStart = now;
-    nextTelemetry = nextBoundary(now, config.telemetryPeriod());
-    applyCurve();
-    curveInPeriod = true;
-    publishStatus();
+  private void tick() {
+    try {
+      core.tick();
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "gateway " + topics.building() + ": loop step failed", e);
+    }
   }
 
   private void connect() {
@@ -222,14 +204,22 @@ public final class EdgeGateway implements AutoCloseable {
         public void onFailure(IMqttToken token, Throwable e) {
           LOG.log(Level.WARNING, "gateway {0}: cannot connect to {1}: {2}; retrying in {3} s",
               topics.building(), config.serverUri(), e.getMessage(), config.reconnectMaxSeconds());
-          if (!closed) {
-            loop.schedule(EdgeGateway.this::connect, config.reconnectMaxSeconds(), TimeUnit.SECONDS);
-          }
+          retryConnect();
         }
       });
     } catch (MqttException e) {
       LOG.log(Level.WARNING, "gateway {0}: connect: {1}", topics.building(), e.getMessage());
-      loop.schedule(this::connect, config.reconnectMaxSeconds(), TimeUnit.SECONDS);
+      retryConnect();
+    }
+  }
+
+  private void retryConnect() {
+    if (!closed) {
+      try {
+        loop.schedule(this::connect, config.reconnectMaxSeconds(), TimeUnit.SECONDS);
+      } catch (RejectedExecutionException e) {
+        // closing
+      }
     }
   }
 
@@ -282,171 +272,43 @@ public final class EdgeGateway implements AutoCloseable {
           topics.setpoint(), e.getMessage());
     }
     LOG.log(Level.INFO, "gateway {0}: {1}, state {2}", topics.building(),
-        reconnect ? "reconnected" : "connected", state.json());
-    publishStatus();
+        reconnect ? "reconnected" : "connected", core.state().json());
+    core.connected();
   }
 
   private void onSetpoint(byte[] payload) {
-    counters.countReceived();
-    SetpointMessage m;
     try {
-      m = codec.decodeSetpoint(payload);
-    } catch (PayloadException e) {
-      reject(RejectReason.MALFORMED, e.getMessage());
-      return;
-    }
-    Instant now = clock.instant();
-    Optional<RejectReason> verdict =
-        SetpointGuard.check(m, topics, lastSeq, now, config.supplyMaxC());
-    if (verdict.isPresent()) {
-      reject(verdict.get(), describe(verdict.get(), m, now));
-      return;
-    }
-    held = m;
-    heldView = m;
-    lastSeq = m.seq();
-    counters.countApplied();
-    if (m.mode() == SetpointMode.HEATING_CURVE) {
-      applyCurve();
-      curveInPeriod = true;
-    } else {
-      apply(m.command());
-    }
-    setState(GatewayState.ONLINE, "setpoint " + m.seq() + " (" + m.mode().json() + ") valid until "
-        + m.validUntil());
-  }
-
-  private String describe(RejectReason r, SetpointMessage m, Instant now) {
-    return switch (r) {
-      case WRONG_BUILDING -> "setpoint " + m.seq() + " is for " + m.site() + "/" + m.building()
-          + ", this gateway is " + topics.site() + "/" + topics.building();
-      case DUPLICATE -> "setpoint " + m.seq() + " already held";
-      case STALE_SEQ -> "setpoint seq " + m.seq() + " is below the last accepted " + lastSeq;
-      case EXPIRED -> "setpoint " + m.seq() + " expired at " + m.validUntil() + " (now " + now + ")";
-      case OUT_OF_RANGE -> "setpoint " + m.seq() + " supply_setpoint_c " + m.supplySetpointC()
-          + " is above the circuit's maximum " + config.supplyMaxC();
-      case MALFORMED -> "malformed";
-    };
-  }
-
-  private void reject(RejectReason r, String detail) {
-    counters.countRejected(r);
-    if (r == RejectReason.DUPLICATE) {
-      LOG.log(Level.DEBUG, "gateway {0}: {1}", topics.building(), detail);
-      return;
-    }
-    LOG.log(Level.WARNING, "gateway {0}: setpoint rejected ({1}) on {2}: {3}", topics.building(),
-        r, topics.setpoint(), detail);
-    if (state == GatewayState.FALLBACK) {
-      reason = "no valid setpoint; last message rejected (" + r.name().toLowerCase(java.util.Locale.ROOT)
-          + "): " + detail;
-      publishStatus();
+      core.onSetpoint(payload);
+    } catch (RuntimeException e) {
+      LOG.log(Level.ERROR, "gateway " + topics.building() + ": setpoint handling failed", e);
     }
   }
 
-  private void tick() {
-    try {
-      Instant now = clock.instant();
-      if (held != null && held.expiredAt(now)) {
-        SetpointMessage old = held;
-        held = null;
-        heldView = null;
-        counters.countFallback();
-        applyCurve();
-        curveInPeriod = true;
-        setState(GatewayState.FALLBACK, "setpoint " + old.seq() + " expired at " + old.validUntil());
+  /** Publishes what the core sends; while disconnected Paho buffers it. */
+  private final class MqttOutbox implements GatewayCore.Outbox {
+    @Override
+    public void status(StatusMessage status) {
+      try {
+        client.publish(topics.status(),
+            new MqttMessage(codec.encode(status), QOS, true, new MqttProperties()));
+      } catch (MqttException e) {
+        LOG.log(Level.DEBUG, "gateway {0}: status not published now ({1}); sent on connect",
+            topics.building(), e.getMessage());
       }
-      if (!now.isBefore(nextTelemetry)) {
-        Duration period = config.telemetryPeriod();
-        Instant end = nextTelemetry;
-        while (!now.isBefore(end.plus(period))) {
-          end = end.plus(period);
-        }
-        publishTelemetry(periodStart, end);
-        periodStart = end;
-        nextTelemetry = end.plus(period);
-        boolean onCurve = held == null || held.mode() == SetpointMode.HEATING_CURVE;
-        if (onCurve) {
-          applyCurve(); // follow the outdoor temperature
-        }
-        curveInPeriod = onCurve;
+    }
+
+    @Override
+    public void telemetry(TelemetryMessage telemetry) {
+      try {
+        client.publish(topics.telemetry(),
+            new MqttMessage(codec.encode(telemetry), QOS, false, new MqttProperties()));
+        counters.countTelemetryPublished();
+      } catch (MqttException | RuntimeException e) {
+        LOG.log(Level.WARNING, "gateway {0}: telemetry for {1}..{2} dropped: {3}", topics.building(),
+            telemetry.periodStart(), telemetry.periodEnd(), e.getMessage());
+        counters.countTelemetryDropped();
       }
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "gateway " + topics.building() + ": loop step failed", e);
     }
-  }
-
-  private void publishTelemetry(Instant start, Instant end) {
-    Telemetry t;
-    try {
-      t = substation.read();
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "gateway " + topics.building() + ": substation read failed", e);
-      counters.countTelemetryDropped();
-      return;
-    }
-    Telemetry out = new Telemetry(topics.building(), t.heatKw(), t.primarySupplyC(),
-        t.primaryReturnC(), t.primaryFlowM3h(), t.secondarySupplyC(), t.secondaryReturnC(),
-        t.secondaryFlowM3h(), t.zoneTempsC(), t.outdoorC(), t.localFallback() || curveInPeriod);
-    try {
-      byte[] payload = codec.encode(new TelemetryMessage(telemetrySeq, start, end, out));
-      telemetrySeq++;
-      client.publish(topics.telemetry(), new MqttMessage(payload, QOS, false, new MqttProperties()));
-      counters.countTelemetryPublished();
-    } catch (MqttException | RuntimeException e) {
-      LOG.log(Level.WARNING, "gateway {0}: telemetry for {1}..{2} dropped: {3}", topics.building(),
-          start, end, e.getMessage());
-      counters.countTelemetryDropped();
-    }
-  }
-
-  private void setState(GatewayState newState, String why) {
-    if (newState != state) {
-      since = clock.instant();
-      state = newState;
-    }
-    reason = why;
-    publishStatus();
-  }
-
-  private void publishStatus() {
-    StatusMessage s = new StatusMessage(topics.building(), state, since, reason,
-        lastSeq < 0 ? null : lastSeq);
-    lastStatus = s;
-    try {
-      client.publish(topics.status(), new MqttMessage(codec.encode(s), QOS, true, new MqttProperties()));
-    } catch (MqttException e) {
-      LOG.log(Level.DEBUG, "gateway {0}: status not published now ({1}); sent on connect",
-          topics.building(), e.getMessage());
-    }
-  }
-
-  private void applyCurve() {
-    apply(LocalFallback.command(readOutdoor(), config.supplyMaxC()));
-  }
-
-  private double readOutdoor() {
-    try {
-      return substation.outdoorC();
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "gateway " + topics.building() + ": outdoor sensor read failed", e);
-      return Double.NaN;
-    }
-  }
-
-  private void apply(Command c) {
-    try {
-      substation.apply(c);
-    } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "gateway " + topics.building() + ": substation refused " + c, e);
-    }
-  }
-
-  /** The first multiple of {@code period} since the epoch that lies after {@code now}. */
-  static Instant nextBoundary(Instant now, Duration period) {
-    long p = period.toMillis();
-    long t = now.toEpochMilli();
-    return Instant.ofEpochMilli((Math.floorDiv(t, p) + 1) * p);
   }
 
   private final class Callback implements MqttCallback {
@@ -471,7 +333,7 @@ public final class EdgeGateway implements AutoCloseable {
         return;
       }
       byte[] payload = message.getPayload().clone();
-      loop.execute(() -> onSetpoint(payload));
+      runOnLoop(() -> onSetpoint(payload));
     }
 
     @Override
@@ -479,12 +341,21 @@ public final class EdgeGateway implements AutoCloseable {
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
-      if (!closed) {
-        loop.execute(() -> onConnected(reconnect));
-      }
+      runOnLoop(() -> onConnected(reconnect));
     }
 
     @Override
     public void authPacketArrived(int reasonCode, MqttProperties properties) {}
+
+    private void runOnLoop(Runnable r) {
+      if (closed) {
+        return;
+      }
+      try {
+        loop.execute(r);
+      } catch (RejectedExecutionException e) {
+        // closing: nothing more to do
+      }
+    }
   }
 }
