@@ -24,36 +24,46 @@ final class NormalEquations {
   private static final double HUGE_PIVOT = 1e64;
   /** Entries of M_b^-1 below this are flushed to zero: subnormal arithmetic is very slow. */
   private static final double TINY = 1e-250;
+  /** Entries of (Z E), which are at most of order 1, below this are dropped. */
+  private static final double RELEVANT = 1e-60;
 
   private final QpForm form;
   private final int n;
-  private final double[] pivotD;
   private final double[] lowerL;
   private final double[] coupling;
   /** Upper triangle of S without the peak term, then its Cholesky factor U (S = U'U). */
   private final double[] schur;
   private final double[] schurDiagonal;
-  private final double[] inverseRow;
-  private final double[] ysColumns;
-  private final double[] diagonalE;
-  private final double[] offE;
+  private final double[] clusterWork;
+  /** Per building: Z's diagonal, the factors f, r, (Z E)'s diagonal, row i of (Z E). */
+  private final double[] diagonalZ;
+  private final double[] factorF;
+  private final double[] ratioR;
+  private final double[] diagonalZe;
+  private final double[] scaledRow;
+  /** Running sums of upper bounds of log2 f, to find where F drops below 2^-600. */
+  private final int[] exponentSums;
   private final double[] work;
+  private final double[] inversePivot;
   private int droppedPivots;
 
   NormalEquations(QpForm form) {
     this.form = form;
     this.n = form.steps;
     int bn = form.buildings * n;
-    pivotD = new double[bn];
     lowerL = new double[bn];
     coupling = new double[bn];
     schur = new double[n * n];
     schurDiagonal = new double[n];
-    inverseRow = new double[n + 1];
-    ysColumns = new double[n];
-    diagonalE = new double[n];
-    offE = new double[n + 1];
+    clusterWork = new double[n];
+    diagonalZ = new double[n + 1];
+    factorF = new double[n + 1];
+    ratioR = new double[n + 1];
+    diagonalZe = new double[n];
+    scaledRow = new double[n + 1];
+    exponentSums = new int[n];
     work = new double[form.rows];
+    inversePivot = new double[bn];
   }
 
   /** Pivots dropped by the last factorisation (a sign of near-singularity). */
@@ -117,7 +127,7 @@ final class NormalEquations {
       if (!(pivot > 0)) {
         pivot = Double.MIN_NORMAL;
       }
-      pivotD[base + k] = pivot;
+      inversePivot[base + k] = 1 / pivot;
       coupling[base + k] = -g * du;
       previousYs = ys;
       previousExcess = excess;
@@ -130,50 +140,85 @@ final class NormalEquations {
    * {@code diag(du) Z E} (Z = M_b^-1, E = M_b - g^2 diag(du) from the y and s columns). The
    * subtraction form cancels catastrophically when heat is interior and the comfort bound is
    * active, the usual state at the optimum; the product form only cancels within E's scale.
-   * Rows of Z come from the bottom up: with L' Z = D^-1 L^-1, Z[i][j] = -l[i+1] Z[i+1][j] for
-   * j > i and Z[i][i] = 1/d[i] - l[i+1] Z[i][i+1].
+   *
+   * <p>Z is the inverse of a tridiagonal matrix, so its upper triangle is semiseparable:
+   * {@code Z[i][j] = F(i,j) Zd[j]} for j >= i, with {@code F(i,j) = f[i+1]...f[j]},
+   * {@code f[k] = -l[k]} in [0, a] and {@code Zd[i] = 1/d[i] + f[i+1]^2 Zd[i+1]}. Hence for
+   * j > i, {@code (Z E)[i][j] = F(i,j-1) r[j]} with r independent of i, and row i of the update
+   * is row i+1's scaled by f[i+1] plus one new entry: two multiplies per entry in a loop the JIT
+   * vectorises. Entries with {@code F < 2^-600} are dropped (they would only feed subnormals);
+   * the cut-off column is found from the exponents of f, since F only shrinks along a row and up
+   * a column.
    */
   private void addBuildingToSchur(int b, double[] d) {
     int base = b * n;
     double a = form.a[b];
-    double[] z = inverseRow;
-    // E = M_b - g^2 diag(du): diagonal ys[k] + a^2 ys[k-1], off-diagonal -a ys[k-1].
-    for (int k = 0; k < n; k++) {
-      ysColumns[k] = d[form.y(b, k)] + d[form.s(b, k)];
+    double[] zd = diagonalZ;
+    double[] w = scaledRow;
+    double[] f = factorF;
+    double[] r = ratioR;
+    int[] exponents = exponentSums;
+    int u0 = form.u(b, 0);
+    int s0 = form.s(b, 0);
+    int y0 = form.y(b, 0);
+    f[0] = 0;
+    f[n] = 0;
+    for (int k = 1; k < n; k++) {
+      f[k] = -lowerL[base + k];
     }
-    for (int k = 0; k < n; k++) {
-      diagonalE[k] = ysColumns[k] + (k > 0 ? a * a * ysColumns[k - 1] : 0);
-      offE[k] = k > 0 ? a * ysColumns[k - 1] : 0;
+    zd[n] = 0;
+    zd[n - 1] = inversePivot[base + n - 1];
+    for (int i = n - 2; i >= 0; i--) {
+      double tail = f[i + 1] * f[i + 1] * zd[i + 1];
+      zd[i] = inversePivot[base + i] + (tail < TINY ? 0.0 : tail);
     }
-    offE[n] = 0;
-    z[n] = 0;
+    // r[j] = (Z E)[j-1][j] / 1 with E's diagonal ys[j] + a^2 ys[j-1], off-diagonal -a ys[j-1];
+    // diag[i] = (Z E)[i][i]. Both are dimensionless, of order 1 at most.
+    double ysPrevious = 0;
+    double offNext = 0;
+    int cumulative = 0;
+    for (int k = 0; k < n; k++) {
+      double ys = d[y0 + k] + d[s0 + k];
+      double diagE = ys + a * a * ysPrevious;
+      double offE = a * ysPrevious;
+      double offE1 = k + 1 < n ? a * ys : 0;
+      double fk = f[k];
+      double f1 = f[k + 1];
+      double zk = zd[k];
+      double zk1 = zd[k + 1];
+      diagonalZe[k] = zk * diagE - fk * zk * offE - f1 * zk1 * offE1;
+      if (k > 0) {
+        double rk = fk * zk * diagE - zd[k - 1] * offE - fk * f1 * zk1 * offE1;
+        r[k] = Math.abs(rk) < RELEVANT ? 0.0 : rk;
+        cumulative += Math.min(Math.getExponent(fk) + 1, 0);
+      }
+      exponents[k] = cumulative;
+      ysPrevious = ys;
+    }
     int end = n;
     for (int i = n - 1; i >= 0; i--) {
-      if (i == n - 1) {
-        z[i] = 1 / pivotD[base + i];
-      } else {
-        double f = -lowerL[base + i + 1];
-        for (int j = i + 1; j < end; j++) {
-          double v = z[j] * f;
-          z[j] = Math.abs(v) < TINY ? 0.0 : v;
-        }
-        while (end > i + 1 && z[end - 1] == 0.0) {
+      double du = d[u0 + i];
+      int row = i * n;
+      if (i + 1 < n) {
+        while (end > i + 2 && exponents[end - 2] - exponents[i] < -600) {
           end--;
         }
-        z[i] = 1 / pivotD[base + i] + f * z[i + 1]; // entries at >= end are already 0
+        double fi = f[i + 1];
+        if (du != 0) {
+          for (int j = i + 2; j < end; j++) {
+            double v = w[j] * fi;
+            w[j] = v;
+            schur[row + j] += du * v;
+          }
+        } else {
+          for (int j = i + 2; j < end; j++) {
+            w[j] *= fi;
+          }
+        }
+        w[i + 1] = r[i + 1];
+        schur[row + i + 1] += du * r[i + 1];
       }
-      double du = d[form.u(b, i)];
-      if (du == 0) {
-        continue;
-      }
-      double left = i > 0 ? -lowerL[base + i] * z[i] : 0; // Z[i][i-1] = Z[i-1][i]
-      int row = i * n;
-      // z[j] is 0 for j >= end (flushed, and z[n] is a sentinel), so one formula fits all j.
-      schur[row + i] += du * (z[i] * diagonalE[i] - left * offE[i] - z[i + 1] * offE[i + 1]);
-      int last = Math.min(end, n - 1);
-      for (int j = i + 1; j <= last; j++) {
-        schur[row + j] += du * (z[j] * diagonalE[j] - z[j - 1] * offE[j] - z[j + 1] * offE[j + 1]);
-      }
+      schur[row + i] += du * diagonalZe[i];
     }
   }
 
@@ -235,7 +280,7 @@ final class NormalEquations {
       x[base + k] -= lowerL[base + k] * x[base + k - 1];
     }
     for (int k = 0; k < n; k++) {
-      x[base + k] /= pivotD[base + k];
+      x[base + k] *= inversePivot[base + k];
     }
     for (int k = n - 2; k >= 0; k--) {
       x[base + k] -= lowerL[base + k + 1] * x[base + k + 1];
@@ -249,7 +294,7 @@ final class NormalEquations {
     for (int b = 0; b < form.buildings; b++) {
       solveBuilding(b * n, work);
     }
-    double[] cluster = inverseRow;
+    double[] cluster = clusterWork;
     for (int k = 0; k < n; k++) {
       double v = r[bn + k];
       for (int b = 0; b < form.buildings; b++) {

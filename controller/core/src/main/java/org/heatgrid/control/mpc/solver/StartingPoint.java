@@ -1,34 +1,94 @@
 package org.heatgrid.control.mpc.solver;
 
 /**
- * Interior starting point for {@link InteriorPoint}: each variable a natural distance inside its
- * bounds (half the heat range, 1 K for temperatures and slacks, a typical cluster load for the
- * peak and the cluster slacks) and bound duals chosen so that every complementarity product
- * equals one common mu0, i.e. the start lies on the central path's neighbourhood.
+ * Interior starting point for {@link InteriorPoint}, primal feasible where the problem allows:
+ * heat at a fraction of its range that leaves room under the cluster cap, temperatures simulated
+ * from that heat (so the dynamics rows hold), slack and y a margin inside their bounds, and a
+ * peak above every cluster sum so that the cluster slacks are positive. Bound duals are chosen
+ * so that every complementarity product equals one common mu0, i.e. the start lies on the
+ * central path's neighbourhood.
+ *
+ * <p>A start that violates the cluster rows (the peak below the cluster sum) makes the first
+ * Newton steps fight the peak's bounds with step lengths of 1e-3; this one does not.
  */
 final class StartingPoint {
+
+  /** Heat starts at this fraction of its range unless the cluster cap needs less. */
+  private static final double HEAT_FRACTION = 0.5;
+  /** Distance (K) of temperatures and slacks from their bounds. */
+  private static final double COMFORT_MARGIN = 1.0;
+  /** Distance of the peak above the largest cluster sum, as a fraction of the cluster scale. */
+  private static final double PEAK_MARGIN = 0.1;
 
   private StartingPoint() {}
 
   static void fill(QpForm form, double[] x, double[] zl, double[] zu) {
+    int n = form.steps;
     double clusterScale = clusterScale(form);
+    double cap = form.hi[form.peak()];
+    double floor = form.lo[form.peak()];
+    double[] load = new double[n];
+    for (int k = 0; k < n; k++) {
+      double fixedLoad = -form.rhs[form.clusterRow(k)];
+      double capacity = 0;
+      for (int b = 0; b < form.buildings; b++) {
+        int j = form.u(b, k);
+        capacity += form.fixed[j] ? 0 : form.hi[j] - form.lo[j];
+      }
+      double fraction = HEAT_FRACTION;
+      if (cap < Double.POSITIVE_INFINITY && capacity > 0) {
+        fraction = Math.min(fraction, 0.5 * Math.max(0, cap - fixedLoad) / capacity);
+      }
+      load[k] = fixedLoad;
+      for (int b = 0; b < form.buildings; b++) {
+        int j = form.u(b, k);
+        x[j] = form.fixed[j] ? form.lo[j] : form.lo[j] + fraction * (form.hi[j] - form.lo[j]);
+        load[k] += x[j];
+      }
+    }
+    for (int b = 0; b < form.buildings; b++) {
+      double a = form.a[b];
+      double g = form.g[b];
+      double t = 0; // a*t0 is part of the first row's rhs
+      for (int k = 0; k < n; k++) {
+        t = form.rhs[b * n + k] + g * x[form.u(b, k)] + a * t;
+        double low = form.lo[form.y(b, k)];
+        double slack = Math.max(0, low - t) + COMFORT_MARGIN;
+        x[form.s(b, k)] = slack;
+        x[form.y(b, k)] = t + slack;
+      }
+    }
+    double maxLoad = Double.NEGATIVE_INFINITY;
+    for (int k = 0; k < n; k++) {
+      maxLoad = Math.max(maxLoad, load[k]);
+    }
+    double peak;
+    if (form.fixed[form.peak()]) {
+      peak = floor;
+    } else {
+      double base = Math.max(floor, maxLoad);
+      double margin = Math.max(PEAK_MARGIN * clusterScale, 1e-3 * (1 + Math.abs(base)));
+      peak = Math.min(base + margin, base + 0.5 * (cap - base));
+      if (!(peak > floor && peak < cap)) {
+        peak = floor + 0.5 * Math.min(cap - floor, 2 * clusterScale);
+      }
+    }
+    x[form.peak()] = peak;
+    double minimumZ = 1e-3 * clusterScale;
+    for (int k = 0; k < n; k++) {
+      x[form.z(k)] = Math.max(minimumZ, peak - load[k]);
+    }
     double mu0 = 0;
     int counted = 0;
     for (int j = 0; j < form.columns; j++) {
-      double lo = form.lo[j];
-      double hi = form.hi[j];
       if (form.fixed[j]) {
-        x[j] = lo;
+        x[j] = form.lo[j];
         continue;
       }
-      double distance = isClusterColumn(form, j) ? clusterScale : 1.0;
-      if (hi < Double.POSITIVE_INFINITY) {
-        distance = Math.min(distance, 0.5 * (hi - lo));
-        if (!isClusterColumn(form, j)) {
-          distance = 0.5 * (hi - lo);
-        }
+      double distance = x[j] - form.lo[j];
+      if (form.hi[j] < Double.POSITIVE_INFINITY) {
+        distance = Math.min(distance, form.hi[j] - x[j]);
       }
-      x[j] = lo + distance;
       mu0 += Math.max(1, Math.abs(form.cost[j])) * distance;
       counted++;
     }
@@ -44,10 +104,6 @@ final class StartingPoint {
         zu[j] = mu0 / (form.hi[j] - x[j]);
       }
     }
-  }
-
-  private static boolean isClusterColumn(QpForm form, int j) {
-    return j >= form.z(0);
   }
 
   /** Mean over steps of the cluster's fixed load plus half its heat capacity (kW). */
