@@ -1,0 +1,15 @@
+package org.heatgrid.control.loop;
+
+/**
+ * Where the loop's setpoints go: an MQTT publisher in the service, a list in tests. Called from
+ * the loop's thread only.
+ */
+public interface SetpointOutbox {
+
+  /**
+   * Hands one setpoint on. Should not block for long (queue it if the transport is slow).
+   *
+   * @throws RuntimeException when it cannot; the loop logs and counts it and goes on
+   */
+  void publish(Setpoint setpoint);
+}
