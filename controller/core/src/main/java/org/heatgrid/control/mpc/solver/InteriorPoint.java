@@ -48,6 +48,12 @@ final class InteriorPoint {
   private final double[] affineDzu;
   private final double[] gapLow;
   private final double[] gapHigh;
+  private final double[] inverseGapLow;
+  private final double[] inverseGapHigh;
+  private final double[] inverseZl;
+  private final double[] inverseZu;
+  private final int[] upperColumns;
+  private int upperCount;
   private final double[] invH;
   private final double[] dualResidual;
   private final double[] primalResidual;
@@ -77,6 +83,11 @@ final class InteriorPoint {
     affineDzu = new double[n];
     gapLow = new double[n];
     gapHigh = new double[n];
+    inverseGapLow = new double[n];
+    inverseGapHigh = new double[n];
+    inverseZl = new double[n];
+    inverseZu = new double[n];
+    upperColumns = new int[n];
     invH = new double[n];
     dualResidual = new double[n];
     primalResidual = new double[m];
@@ -90,7 +101,11 @@ final class InteriorPoint {
   Outcome run(int maxIterations, long deadlineNanos) {
     StartingPoint.fill(form, x, zl, zu);
     java.util.Arrays.fill(lambda, 0.0);
-    int complementarity = countComplementarity();
+    // The predictor multiplies these by 0: they must be finite, whatever the last run left.
+    java.util.Arrays.fill(affineDx, 0.0);
+    java.util.Arrays.fill(affineDzl, 0.0);
+    java.util.Arrays.fill(affineDzu, 0.0);
+    int complementarity = prepareBounds();
     double costScale = 1 + maxAbs(form.cost);
     double rhsScale = 1 + maxAbs(form.rhs);
     double objectiveShift = form.cost[form.peak()] * form.lo[form.peak()];
@@ -145,22 +160,33 @@ final class InteriorPoint {
     return Outcome.NUMERICAL_ERROR;
   }
 
-  private int countComplementarity() {
+  /**
+   * Sets up the bound bookkeeping of this run and returns the number of complementarity pairs.
+   * Lower bounds are always finite ({@link QpForm}); columns without a finite upper bound keep
+   * gapHigh = 1/gapHigh = zu = 0, so the loops below need no branch for them. Fixed columns keep
+   * every gap, dual and H^-1 at 0, which makes their directions 0 too.
+   */
+  private int prepareBounds() {
     int count = 0;
+    int uppers = 0;
     for (int j = 0; j < form.columns; j++) {
-      if (!form.fixed[j]) {
-        count += (hasLow(j) ? 1 : 0) + (hasHigh(j) ? 1 : 0);
+      gapLow[j] = 0;
+      inverseGapLow[j] = 0;
+      gapHigh[j] = 0;
+      inverseGapHigh[j] = 0;
+      inverseZl[j] = 0;
+      inverseZu[j] = 0;
+      if (form.fixed[j]) {
+        continue;
+      }
+      count++;
+      if (form.hi[j] < Double.POSITIVE_INFINITY) {
+        upperColumns[uppers++] = j;
+        count++;
       }
     }
+    upperCount = uppers;
     return Math.max(count, 1);
-  }
-
-  private boolean hasLow(int j) {
-    return form.lo[j] > Double.NEGATIVE_INFINITY;
-  }
-
-  private boolean hasHigh(int j) {
-    return form.hi[j] < Double.POSITIVE_INFINITY;
   }
 
   /** Gaps, residuals and H^-1 at the current point; returns the mean complementarity mu. */
@@ -177,19 +203,29 @@ final class InteriorPoint {
         invH[j] = 0;
         continue;
       }
-      double h = form.quad[j];
-      if (hasLow(j)) {
-        gapLow[j] = x[j] - form.lo[j];
-        h += zl[j] / gapLow[j];
-        products += gapLow[j] * zl[j];
-      }
-      if (hasHigh(j)) {
-        gapHigh[j] = form.hi[j] - x[j];
-        h += zu[j] / gapHigh[j];
-        products += gapHigh[j] * zu[j];
-      }
-      invH[j] = 1 / h;
+      double gap = x[j] - form.lo[j];
+      double inverseGap = 1 / gap;
+      gapLow[j] = gap;
+      inverseGapLow[j] = inverseGap;
+      inverseZl[j] = 1 / zl[j];
+      invH[j] = form.quad[j] + zl[j] * inverseGap; // H for now, inverted below
+      products += gap * zl[j];
       dualResidual[j] = form.cost[j] + form.quad[j] * x[j] - columnWork[j] - zl[j] + zu[j];
+    }
+    for (int i = 0; i < upperCount; i++) {
+      int j = upperColumns[i];
+      double gap = form.hi[j] - x[j];
+      double inverseGap = 1 / gap;
+      gapHigh[j] = gap;
+      inverseGapHigh[j] = inverseGap;
+      inverseZu[j] = 1 / zu[j];
+      invH[j] += zu[j] * inverseGap;
+      products += gap * zu[j];
+    }
+    for (int j = 0; j < form.columns; j++) {
+      if (!form.fixed[j]) {
+        invH[j] = 1 / invH[j];
+      }
     }
     return products / complementarity;
   }
@@ -232,63 +268,35 @@ final class InteriorPoint {
    * {@code gapLow*zl = target - corr*affineDx*affineDzl} (and the mirror for upper bounds).
    */
   private void direction(double target, double corr, boolean useAffine) {
+    double c = useAffine ? corr : 0;
     double[] r = columnWork;
-    for (int j = 0; j < form.columns; j++) {
-      if (form.fixed[j]) {
-        r[j] = 0;
-        continue;
-      }
-      double v = -dualResidual[j];
-      if (hasLow(j)) {
-        double rl = target - gapLow[j] * zl[j];
-        if (useAffine) {
-          rl -= corr * affineDx[j] * affineDzl[j];
-        }
-        v += rl / gapLow[j];
-      }
-      if (hasHigh(j)) {
-        double ru = target - gapHigh[j] * zu[j];
-        if (useAffine) {
-          ru += corr * affineDx[j] * affineDzu[j];
-        }
-        v -= ru / gapHigh[j];
-      }
-      r[j] = v;
-    }
     // rowRhs = rp - A H^-1 r
     for (int j = 0; j < form.columns; j++) {
-      dx[j] = invH[j] * r[j];
+      double rl = target - gapLow[j] * zl[j] - c * affineDx[j] * affineDzl[j];
+      double ru = target - gapHigh[j] * zu[j] + c * affineDx[j] * affineDzu[j];
+      double v = -dualResidual[j] + rl * inverseGapLow[j] - ru * inverseGapHigh[j];
+      r[j] = v;
+      dx[j] = invH[j] * v;
     }
     form.multiply(dx, rowRhs);
     for (int i = 0; i < form.rows; i++) {
       rowRhs[i] = primalResidual[i] - rowRhs[i];
     }
     normal.solve(rowRhs, dlambda);
-    refine();
+    if (useAffine) {
+      // Only the step taken needs full accuracy; the predictor just sizes sigma and the
+      // second-order term.
+      refine();
+    }
     // dx = H^-1 (r + A' dlambda), then the bound duals.
     form.multiplyTransposed(dlambda, dx);
     for (int j = 0; j < form.columns; j++) {
       double d = invH[j] * (r[j] + dx[j]);
       dx[j] = d;
-      dzl[j] = 0;
-      dzu[j] = 0;
-      if (form.fixed[j]) {
-        continue;
-      }
-      if (hasLow(j)) {
-        double rl = target - gapLow[j] * zl[j];
-        if (useAffine) {
-          rl -= corr * affineDx[j] * affineDzl[j];
-        }
-        dzl[j] = (rl - zl[j] * d) / gapLow[j];
-      }
-      if (hasHigh(j)) {
-        double ru = target - gapHigh[j] * zu[j];
-        if (useAffine) {
-          ru += corr * affineDx[j] * affineDzu[j];
-        }
-        dzu[j] = (ru + zu[j] * d) / gapHigh[j];
-      }
+      double rl = target - gapLow[j] * zl[j] - c * affineDx[j] * affineDzl[j];
+      double ru = target - gapHigh[j] * zu[j] + c * affineDx[j] * affineDzu[j];
+      dzl[j] = (rl - zl[j] * d) * inverseGapLow[j];
+      dzu[j] = (ru + zu[j] * d) * inverseGapHigh[j];
     }
   }
 
@@ -330,45 +338,29 @@ final class InteriorPoint {
 
   /** Largest step in (0, 1/STEP_FRACTION] keeping gaps and bound duals non-negative. */
   private double maxStep() {
-    double alpha = 1 / STEP_FRACTION;
+    // The step is 1 / (largest relative decrease), without a division per column.
+    double worst = STEP_FRACTION;
     for (int j = 0; j < form.columns; j++) {
-      if (form.fixed[j]) {
-        continue;
-      }
       double d = dx[j];
-      if (hasLow(j)) {
-        if (d < 0) {
-          alpha = Math.min(alpha, -gapLow[j] / d);
-        }
-        if (dzl[j] < 0) {
-          alpha = Math.min(alpha, -zl[j] / dzl[j]);
-        }
-      }
-      if (hasHigh(j)) {
-        if (d > 0) {
-          alpha = Math.min(alpha, gapHigh[j] / d);
-        }
-        if (dzu[j] < 0) {
-          alpha = Math.min(alpha, -zu[j] / dzu[j]);
-        }
-      }
+      double lowDecrease = -d * inverseGapLow[j];
+      double highDecrease = d * inverseGapHigh[j];
+      double zlDecrease = -dzl[j] * inverseZl[j];
+      double zuDecrease = -dzu[j] * inverseZu[j];
+      double m = lowDecrease > highDecrease ? lowDecrease : highDecrease;
+      double n = zlDecrease > zuDecrease ? zlDecrease : zuDecrease;
+      m = m > n ? m : n;
+      worst = m > worst ? m : worst;
     }
-    return alpha;
+    return 1 / worst;
   }
 
   private double complementarityAfter(double stepLength) {
     double alpha = Math.min(1, stepLength);
     double total = 0;
     for (int j = 0; j < form.columns; j++) {
-      if (form.fixed[j]) {
-        continue;
-      }
-      if (hasLow(j)) {
-        total += (gapLow[j] + alpha * dx[j]) * (zl[j] + alpha * dzl[j]);
-      }
-      if (hasHigh(j)) {
-        total += (gapHigh[j] - alpha * dx[j]) * (zu[j] + alpha * dzu[j]);
-      }
+      double d = alpha * dx[j];
+      total += (gapLow[j] + d) * (zl[j] + alpha * dzl[j])
+          + (gapHigh[j] - d) * (zu[j] + alpha * dzu[j]);
     }
     return total;
   }

@@ -222,32 +222,50 @@ final class NormalEquations {
     }
   }
 
-  /** Right-looking Cholesky S = U'U on the upper triangle, dropping lost pivots. */
+  /**
+   * Right-looking Cholesky S = U'U on the upper triangle, dropping lost pivots. Rows are
+   * finished two at a time and the trailing triangle gets one rank-2 update, which halves the
+   * passes over it.
+   */
   private void choleskyInPlace() {
     droppedPivots = 0;
-    for (int k = 0; k < n; k++) {
+    int k = 0;
+    for (; k + 1 < n; k += 2) {
       int rowK = k * n;
-      double pivot = schur[rowK + k];
-      if (!(pivot > PIVOT_TOLERANCE * Math.abs(schurDiagonal[k])) || !(pivot > 0)) {
-        pivot = HUGE_PIVOT;
-        droppedPivots++;
-      }
-      double r = Math.sqrt(pivot);
-      schur[rowK + k] = r;
-      double inv = 1 / r;
+      int rowK1 = rowK + n;
+      finishRow(k);
+      double uk1 = schur[rowK + k + 1];
       for (int j = k + 1; j < n; j++) {
-        schur[rowK + j] *= inv;
+        schur[rowK1 + j] -= uk1 * schur[rowK + j];
       }
-      for (int i = k + 1; i < n; i++) {
-        double uki = schur[rowK + i];
-        if (uki == 0) {
-          continue;
-        }
+      finishRow(k + 1);
+      for (int i = k + 2; i < n; i++) {
+        double a = schur[rowK + i];
+        double b = schur[rowK1 + i];
         int rowI = i * n;
         for (int j = i; j < n; j++) {
-          schur[rowI + j] -= uki * schur[rowK + j];
+          schur[rowI + j] -= a * schur[rowK + j] + b * schur[rowK1 + j];
         }
       }
+    }
+    if (k < n) {
+      finishRow(k);
+    }
+  }
+
+  /** Takes the square root of row k's pivot (or drops it) and scales the row right of it. */
+  private void finishRow(int k) {
+    int rowK = k * n;
+    double pivot = schur[rowK + k];
+    if (!(pivot > PIVOT_TOLERANCE * Math.abs(schurDiagonal[k])) || !(pivot > 0)) {
+      pivot = HUGE_PIVOT;
+      droppedPivots++;
+    }
+    double r = Math.sqrt(pivot);
+    schur[rowK + k] = r;
+    double inv = 1 / r;
+    for (int j = k + 1; j < n; j++) {
+      schur[rowK + j] *= inv;
     }
   }
 
@@ -274,16 +292,25 @@ final class NormalEquations {
     }
   }
 
-  /** x = M_b^-1 x in place, over rows [base, base+n). */
-  private void solveBuilding(int base, double[] x) {
+  /**
+   * x = M_b^-1 x in place for every building: forward with L, then backward with D^-1 and L'.
+   * The buildings are independent chains, so the step k of all of them runs in one inner loop
+   * and the processor overlaps their latencies.
+   */
+  private void solveBuildings(double[] x) {
+    int buildings = form.buildings;
     for (int k = 1; k < n; k++) {
-      x[base + k] -= lowerL[base + k] * x[base + k - 1];
+      for (int base = 0; base < buildings * n; base += n) {
+        x[base + k] -= lowerL[base + k] * x[base + k - 1];
+      }
     }
-    for (int k = 0; k < n; k++) {
-      x[base + k] *= inversePivot[base + k];
+    for (int base = 0; base < buildings * n; base += n) {
+      x[base + n - 1] *= inversePivot[base + n - 1];
     }
     for (int k = n - 2; k >= 0; k--) {
-      x[base + k] -= lowerL[base + k + 1] * x[base + k + 1];
+      for (int base = 0; base < buildings * n; base += n) {
+        x[base + k] = x[base + k] * inversePivot[base + k] - lowerL[base + k + 1] * x[base + k + 1];
+      }
     }
   }
 
@@ -291,9 +318,7 @@ final class NormalEquations {
   void solve(double[] r, double[] out) {
     int bn = form.buildings * n;
     System.arraycopy(r, 0, work, 0, form.rows);
-    for (int b = 0; b < form.buildings; b++) {
-      solveBuilding(b * n, work);
-    }
+    solveBuildings(work);
     double[] cluster = clusterWork;
     for (int k = 0; k < n; k++) {
       double v = r[bn + k];
@@ -318,7 +343,7 @@ final class NormalEquations {
       for (int k = 0; k < n; k++) {
         out[base + k] = r[base + k] - coupling[base + k] * cluster[k];
       }
-      solveBuilding(base, out);
     }
+    solveBuildings(out);
   }
 }

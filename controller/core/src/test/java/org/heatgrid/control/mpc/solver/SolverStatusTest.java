@@ -59,6 +59,22 @@ class SolverStatusTest {
   }
 
   @Test
+  void structured_reusedOverManyFullSizeInstances_matchesFreshInstancesAndIsFeasible() {
+    // One instance keeps its work arrays between solves; nothing of one solve may leak into
+    // the next (the predictor reads the last corrector's arrays, multiplied by 0).
+    StructuredSolver reused = new StructuredSolver();
+    for (long seed = 1000; seed < 1012; seed++) {
+      PlanningProblem p = ProblemInstances.campusLike(16, 96, seed);
+      Plan again = reused.solve(p, SolverLimits.DEFAULT);
+      Plan fresh = new StructuredSolver().solve(p, SolverLimits.DEFAULT);
+      assertThat(again.status()).as(again.message()).isEqualTo(SolveStatus.OPTIMAL);
+      assertThat(PlanChecker.worst(p, again).amount()).isLessThanOrEqualTo(1e-6);
+      assertThat(again.objective()).isCloseTo(fresh.objective(),
+          org.assertj.core.data.Offset.offset(1e-9 * Math.abs(fresh.objective())));
+    }
+  }
+
+  @Test
   void planChecker_detectsViolatedDynamics() {
     PlanningProblem p = ProblemInstances.campusLike(2, 8, 4);
     Plan plan = new StructuredSolver().solve(p, SolverLimits.DEFAULT);
