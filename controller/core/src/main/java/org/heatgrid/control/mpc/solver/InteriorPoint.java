@@ -3,7 +3,7 @@ package org.heatgrid.control.mpc.solver;
 /**
  * Mehrotra predictor-corrector interior-point method for a {@link QpForm}: infeasible start,
  * one common step length for primal and dual, Newton systems reduced to the normal equations
- * and solved by {@link NormalEquations} with one round of iterative refinement.
+ * and solved by {@link NormalEquations}, with iterative refinement of the corrector.
  *
  * <p>All work arrays are allocated in the constructor for one problem size; not thread-safe.
  */

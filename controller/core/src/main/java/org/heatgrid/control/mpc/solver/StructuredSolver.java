@@ -3,7 +3,7 @@ package org.heatgrid.control.mpc.solver;
 /**
  * Fast exact solver for {@link PlanningProblem}: a primal-dual interior-point method (Mehrotra
  * predictor-corrector) whose Newton systems are solved through the problem's structure, see
- * {@link NormalEquations}: O(B*N^2 + N^3) per iteration, 20-30 iterations; figures in the
+ * {@link NormalEquations}: O(B*N^2 + N^3) per iteration, about 16 iterations on 16 x 96; figures in the
  * controller/core README.
  *
  * <p>The result is polished before it is returned: heat is clipped to its bounds, temperatures
