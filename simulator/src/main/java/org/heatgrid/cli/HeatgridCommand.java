@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "heatgrid", mixinStandardHelpOptions = true, version = "heatgrid 0.1.0",
     description = "Heat-supply control for clusters of buildings on district heating.",
     subcommands = {SimulateCommand.class, CompareCommand.class, IdentifyCommand.class,
-        CommissionCommand.class, BenchCommand.class,
+        CommissionCommand.class, BenchCommand.class, SolverBenchCommand.class,
         ForecastCommand.class})
 public final class HeatgridCommand implements Runnable {
 

@@ -33,6 +33,10 @@ import org.heatgrid.weather.WeatherForecast;
  * penalised under-temperature below each building's comfort floor), applies the first step as a
  * supply setpoint with a heat-rate limit, and plans again next period.
  *
+ * <p>The planned temperature is the coldest indoor sensor's: comfort counts per zone, and the
+ * zones share one supply temperature. The model was identified on the buildings' mean; the
+ * observer and the output-offset estimate carry it over to the coldest zone.
+ *
  * <p>What it reads: telemetry (indoor sensors, secondary-circuit heat, the heat meter), the
  * weather forecast, schedules, the tariff, and models identified from history. A plan that
  * cannot be had (solver failure, time out, non-finite numbers, a violated constraint) gives way to
@@ -44,6 +48,9 @@ public class MpcController implements Controller {
   private static final double CONSTRAINT_TOLERANCE = 1e-3;
   private static final double OFF_BELOW_KW = 0.5;
   private static final double PUMP_OFF_SETPOINT_C = 10;
+  private static final double MAX_OUTPUT_OFFSET_K = 2;
+  // An extra floor learned from a miss fades by half in about two weeks of occupied periods.
+  private static final double FADE_PER_PERIOD = Math.pow(0.5, 1 / 600.0);
 
   private final String name;
   private final Map<String, PlanModel> models;
@@ -55,12 +62,16 @@ public class MpcController implements Controller {
   private Site site;
   private List<BuildingInfo> buildings;
   private double[] disturbance;
+  private double[] outputOffset;
+  private double[] occupiedMinimumKw;
+  private MissedComfort missed;
   private double[] estimate;
   private double[] lastDrive;
   private double seasonPeakKw;
   private long plans;
   private long solveNanos;
   private Plan lastPlan;
+  private java.util.function.Consumer<PlanningProblem> problemListener = p -> {};
 
   /**
    * @param name name in reports ({@code mpc}, or {@code oracle} for the oracle's instance)
@@ -94,6 +105,9 @@ public class MpcController implements Controller {
     this.buildings = site.buildings();
     int n = buildings.size();
     disturbance = new double[n];
+    outputOffset = new double[n];
+    occupiedMinimumKw = new double[n];
+    missed = new MissedComfort(n, settings.missedComfortGain(), FADE_PER_PERIOD);
     estimate = new double[n];
     lastDrive = new double[n];
     java.util.Arrays.fill(estimate, Double.NaN);
@@ -120,6 +134,7 @@ public class MpcController implements Controller {
     } catch (RuntimeException e) {
       return fallBack(curve, "bad input: " + e.getMessage(), o, e);
     }
+    problemListener.accept(problem);
     Plan plan;
     try {
       plan = solver.solve(problem, new SolverLimits(settings.solverIterations(), settings.solverTimeLimit()));
@@ -139,7 +154,8 @@ public class MpcController implements Controller {
     Map<String, Command> commands = new HashMap<>();
     for (int b = 0; b < buildings.size(); b++) {
       BuildingInfo info = buildings.get(b);
-      commands.put(info.id(), command(info, models.get(info.id()), plan.heatKw(b, 0), indoor[b]));
+      double heat = plan.heatKw(b, 0) + occupiedMinimumKw[b];
+      commands.put(info.id(), command(info, models.get(info.id()), heat, indoor[b]));
     }
     return new Decision(commands);
   }
@@ -157,8 +173,10 @@ public class MpcController implements Controller {
       BuildingInfo info = buildings.get(b);
       ThermalModel m = models.get(info.id()).thermal();
       Telemetry t = o.telemetry().get(info.id());
-      double measured = t == null ? Double.NaN : t.meanIndoorC();
+      // Comfort is per zone, and one supply temperature serves all zones: hold the coldest.
+      double measured = t == null ? Double.NaN : coldestC(t);
       double heat = t == null ? Double.NaN : SpaceHeat.kw(t);
+      missed.observe(b, info, site.holidays(), o.localTime().minus(o.step()), measured);
       if (t != null && Double.isFinite(t.heatKw())) {
         clusterKw += t.heatKw();
       } else {
@@ -172,6 +190,9 @@ public class MpcController implements Controller {
         double bound = 3 * (1 - m.a());
         disturbance[b] = clamp(disturbance[b] + settings.disturbanceGain() * error, -bound, bound);
         estimate[b] = predicted + settings.observerGain() * error;
+        double residual = measured - estimate[b];
+        outputOffset[b] = clamp(outputOffset[b] + settings.outputOffsetGain() * (residual - outputOffset[b]),
+            -MAX_OUTPUT_OFFSET_K, MAX_OUTPUT_OFFSET_K);
       } else if (Double.isFinite(measured)) {
         estimate[b] = measured;
       } else if (Double.isFinite(predicted)) {
@@ -218,21 +239,51 @@ public class MpcController implements Controller {
       for (int k = 0; k <= steps; k++) {
         occupiedAtStart[k] = info.schedule().isOccupied(o.localTime().plus(step.multipliedBy(k)), site.holidays());
       }
-      double floorOffset = pm.zoneSpreadK() + settings.comfortMarginK();
+      // The floor is for the sensors; the plan's state runs outputOffset below them.
+      double floorOffset = settings.comfortMarginK() - outputOffset[b];
       double emitterMax = pm.emitter().heatKw(info.supplyMaxC(), info.comfort().occupiedLowC());
       for (int k = 0; k < steps; k++) {
         w[k] = m.freeDrive(outdoor[k], ghi[k], occupiedAtStart[k]) + d;
         d *= decay;
+        LocalDateTime end = o.localTime().plus(step.multipliedBy(k + 1));
         low[k] = Math.max(info.comfort().low(occupiedAtStart[k]), info.comfort().low(occupiedAtStart[k + 1]))
-            + floorOffset;
+            + floorOffset + missed.extraK(b, info, site.holidays(), end);
         uMax[k] = Math.max(0, Math.min(info.substationCapacityKw() - load[k], emitterMax));
       }
       lastDrive[b] = w[0] - disturbance[b];
+      // (lastDrive is taken before the minimum is folded in: predictions use the measured heat.)
+      // The occupied minimum enters the plan as a fixed part of the heat (u = minimum + free
+      // part), so that the peak and the temperatures it plans include it.
+      for (int k = 0; k < steps; k++) {
+        double min = occupiedAtStart[k] || occupiedAtStart[k + 1]
+            ? Math.min(uMax[k], settings.occupiedHeatShare()
+                * steadyHeatKw(m, low[k], outdoor[k], ghi[k], occupiedAtStart[k]))
+            : 0;
+        if (k == 0) {
+          occupiedMinimumKw[b] = min;
+        }
+        w[k] += m.heatGainKPerKw() * min;
+        uMax[k] -= min;
+        load[k] += min;
+      }
       chains.add(new BuildingChain(m.a(), m.heatGainKPerKw(), indoor[b], w, low, uMax, load));
     }
     return new PlanningProblem(steps, stepHours, price, settings.slackKrwPerKStep(),
         settings.slackKrwPerK2Step(), settings.heatRegularization(), peakPrice, seasonPeakKw,
         settings.clusterCapKw(), chains);
+  }
+
+  /**
+   * The heat that holds the model at {@code floorC} in steady state: a first-order model cannot
+   * see how fast the room air falls when the radiators stop (the air follows them within
+   * minutes, the structure within days), so while a building is occupied its heat is not let
+   * below a share of this.
+   */
+  private static double steadyHeatKw(ThermalModel m, double floorC, double outdoorC, double ghi,
+      boolean occupied) {
+    double need = m.uaKwPerK() * (floorC - outdoorC) - m.solarKwPerWm2() * ghi
+        - m.gainsBaseKw() - (occupied ? m.gainsOccupiedKw() : 0);
+    return Math.max(0, need);
   }
 
   /** Linear interpolation in a forecast series at a fractional index, clamped to its end. */
@@ -260,6 +311,11 @@ public class MpcController implements Controller {
     return curve;
   }
 
+  /** Sees every planning problem before it is solved (benchmarks capture real instances). */
+  public void onProblem(java.util.function.Consumer<PlanningProblem> listener) {
+    problemListener = Objects.requireNonNull(listener, "listener");
+  }
+
   /** Periods that fell back to the heating curve, by reason. */
   public Map<String, Long> fallbackReasons() {
     return Map.copyOf(fallbackReasons);
@@ -277,6 +333,14 @@ public class MpcController implements Controller {
   /** The last plan applied, or null. */
   public Plan lastPlan() {
     return lastPlan;
+  }
+
+  private static double coldestC(Telemetry t) {
+    double min = Double.POSITIVE_INFINITY;
+    for (double z : t.zoneTempsC()) {
+      min = Math.min(min, z);
+    }
+    return Double.isFinite(min) ? min : Double.NaN;
   }
 
   private static double clamp(double v, double lo, double hi) {

@@ -12,13 +12,20 @@ import java.time.Duration;
  * @param slackKrwPerK2Step quadratic penalty of planned under-temperature, KRW per K^2 per step
  * @param heatRegularization small quadratic weight on heat, KRW per kW^2 per step: makes the plan
  *     unique among equal-cost plans (spreads heat rather than switching between buildings)
+ * @param occupiedHeatShare while a building is occupied its heat stays at or above this share of
+ *     the steady-state heat that holds the comfort floor (see MpcController)
+ * @param missedComfortGain share of each observed miss of the comfort floor (K) added to the
+ *     building's planned floor (learned apart for the first hours of occupancy; see MissedComfort)
  * @param billingMonths months over which the season's peak sets the basic charge: a kW of new
  *     cluster peak costs the basic rate times these months
  * @param clusterCapKw optional cluster capacity, kW ({@code +Infinity} for none)
  * @param observerGain share of each prediction error taken into the state estimate: the plan's
  *     state is the building's slow temperature, and the air's quick swings with the radiators'
  *     output are mostly filtered out, which keeps the plan from chasing them
- * @param disturbanceGain gain of the offset estimator (share of each prediction error absorbed)
+ * @param disturbanceGain gain of the input-disturbance estimator (a heat-like term in the
+ *     model's equation); it is amplified by the model's long time constant, so keep it small
+ * @param outputOffsetGain gain of the output-offset estimator: how far the indoor sensors
+ *     persistently run above or below the model's state; the comfort floor moves by it
  * @param disturbanceHalfLifeHours how fast the estimated offset fades over the horizon
  * @param supplyMarginK added to the emitter's supply temperature for the planned heat: the heat
  *     limit caps the delivered heat, so a warmer supply only guards against a weak emitter estimate
@@ -31,10 +38,13 @@ public record MpcSettings(
     double slackKrwPerKStep,
     double slackKrwPerK2Step,
     double heatRegularization,
+    double occupiedHeatShare,
+    double missedComfortGain,
     double billingMonths,
     double clusterCapKw,
     double observerGain,
     double disturbanceGain,
+    double outputOffsetGain,
     double disturbanceHalfLifeHours,
     double supplyMarginK,
     Duration solverTimeLimit,
@@ -46,7 +56,7 @@ public record MpcSettings(
    * comfort as a constraint and uses slack only when it cannot be met.
    */
   public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0.3, 500_000,
-      1_000_000, 0.01, 5, Double.POSITIVE_INFINITY, 0.2, 0.02, 12, 4, Duration.ofSeconds(2), 100);
+      1_000_000, 0.01, 0.8, 0.5, 5, Double.POSITIVE_INFINITY, 0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
 
   public MpcSettings {
     if (horizon.isNegative() || horizon.isZero()) {
@@ -57,6 +67,10 @@ public record MpcSettings(
     requireNonNegative("quadratic slack penalty", slackKrwPerK2Step);
     requireNonNegative("heat regularization", heatRegularization);
     requireNonNegative("billing months", billingMonths);
+    requireNonNegative("missed comfort gain", missedComfortGain);
+    if (!(occupiedHeatShare >= 0 && occupiedHeatShare <= 1)) {
+      throw new IllegalArgumentException("occupied heat share must lie in [0, 1]: " + occupiedHeatShare);
+    }
     requireNonNegative("supply margin", supplyMarginK);
     if (!(clusterCapKw > 0)) {
       throw new IllegalArgumentException("cluster capacity must be > 0 kW or +Infinity: " + clusterCapKw);
@@ -66,6 +80,9 @@ public record MpcSettings(
     }
     if (!(disturbanceGain >= 0 && disturbanceGain <= 1)) {
       throw new IllegalArgumentException("disturbance gain must lie in [0, 1]: " + disturbanceGain);
+    }
+    if (!(outputOffsetGain >= 0 && outputOffsetGain <= 1)) {
+      throw new IllegalArgumentException("output offset gain must lie in [0, 1]: " + outputOffsetGain);
     }
     if (!(disturbanceHalfLifeHours > 0)) {
       throw new IllegalArgumentException("disturbance half-life must be > 0 h: " + disturbanceHalfLifeHours);
@@ -83,13 +100,13 @@ public record MpcSettings(
 
   public MpcSettings withComfortMargin(double k) {
     return new MpcSettings(horizon, k, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
-        billingMonths, clusterCapKw, observerGain, disturbanceGain, disturbanceHalfLifeHours, supplyMarginK,
+        occupiedHeatShare, missedComfortGain, billingMonths, clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours, supplyMarginK,
         solverTimeLimit, solverIterations);
   }
 
   public MpcSettings withHorizon(Duration h) {
     return new MpcSettings(h, comfortMarginK, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
-        billingMonths, clusterCapKw, observerGain, disturbanceGain, disturbanceHalfLifeHours, supplyMarginK,
+        occupiedHeatShare, missedComfortGain, billingMonths, clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours, supplyMarginK,
         solverTimeLimit, solverIterations);
   }
 }

@@ -11,8 +11,9 @@ import org.heatgrid.control.mpc.model.ThermalModel;
  * @param buildingId building id
  * @param thermal the first-order model of the mean indoor temperature
  * @param emitter heat against supply temperature, to turn planned heat into a setpoint
- * @param zoneSpreadK how far the coldest zone sits below the building's mean while occupied
- *     (a high percentile over the history): the plan keeps the mean this much above the floor
+ * @param zoneSpreadK how far the coldest zone sat below the building's mean while occupied in the
+ *     history (a high percentile): reported with the model; the controller measures the coldest
+ *     zone directly
  * @param heldOut the thermal model's fit on held-out days
  */
 public record PlanModel(String buildingId, ThermalModel thermal, EmitterCurve emitter,
