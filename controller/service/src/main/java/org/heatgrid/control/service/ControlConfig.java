@@ -1,0 +1,112 @@
+package org.heatgrid.control.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Positive;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The control service's settings, {@code heatgrid.*}; defaults here and in
+ * {@code application.properties}, each overridable by a system property or an environment variable
+ * ({@code HEATGRID_MQTT_URI}, ...). Read once at start-up.
+ */
+@ConfigMapping(prefix = "heatgrid")
+public interface ControlConfig {
+
+  Site site();
+
+  Mqtt mqtt();
+
+  Loop loop();
+
+  Time time();
+
+  Influx influx();
+
+  /** Folder for the audit log, and for the points in the no-InfluxDB mode. */
+  @WithDefault("data")
+  Path dataDir();
+
+  interface Site {
+    /** Site description: {@code classpath:sites/campus16.json} or a file path. */
+    @WithDefault("classpath:sites/campus16.json")
+    String file();
+
+    /** Building ids to control (empty: every building of the file). */
+    Optional<List<String>> buildings();
+  }
+
+  interface Mqtt {
+    @WithDefault("tcp://127.0.0.1:1883")
+    String uri();
+
+    @WithDefault("controller")
+    String user();
+
+    /** The controller's MQTT password (HEATGRID_MQTT_PASSWORD). */
+    String password();
+
+    /** Client id; default {@code heatgrid-controller-<site>}. */
+    Optional<String> clientId();
+
+    @WithDefault("5")
+    @Min(1)
+    int reconnectMaxSeconds();
+  }
+
+  interface Loop {
+    /** Control period (simulated time when the clock is accelerated). */
+    @WithDefault("PT15M")
+    Duration period();
+
+    /** Setpoint validity after issue; default two periods. */
+    Optional<Duration> validity();
+
+    /** Wall-clock time between looks at the clock (also how fast operator changes go out). */
+    @WithDefault("PT1S")
+    Duration tick();
+
+    /** Horizon of the persistence weather forecast. */
+    @WithDefault("PT24H")
+    Duration forecastHorizon();
+  }
+
+  interface Time {
+    /** Simulated seconds per wall second; 1 in real operation. */
+    @WithDefault("1")
+    @Positive
+    double speed();
+
+    /** Where simulated time starts; default the wall clock's now. */
+    Optional<Instant> start();
+  }
+
+  interface Influx {
+    /** False: the no-InfluxDB mode (points appended to files under data-dir, the last kept in memory). */
+    @WithDefault("true")
+    boolean enabled();
+
+    @WithDefault("http://127.0.0.1:8086")
+    String url();
+
+    @WithDefault("heatgrid")
+    String database();
+
+    /** Most points kept while InfluxDB is away; beyond it the oldest are dropped and counted. */
+    @WithDefault("100000")
+    @Min(1)
+    int bufferCapacity();
+
+    @WithDefault("5000")
+    @Min(1)
+    int batchSize();
+
+    @WithDefault("PT1S")
+    Duration flushInterval();
+  }
+}

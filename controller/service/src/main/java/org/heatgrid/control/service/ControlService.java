@@ -1,0 +1,84 @@
+package org.heatgrid.control.service;
+
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.heatgrid.control.loop.LoopSettings;
+import org.heatgrid.control.loop.OperatorState;
+import org.heatgrid.control.service.adapter.BufferedInfluxWriter;
+import org.heatgrid.control.service.adapter.ControlRuntime;
+import org.heatgrid.control.service.adapter.FileSink;
+import org.heatgrid.control.service.adapter.MqttSettings;
+import org.heatgrid.control.service.adapter.PointSink;
+import org.heatgrid.control.service.adapter.RuntimeSettings;
+import org.heatgrid.control.service.adapter.SiteFile;
+import org.heatgrid.gateway.AcceleratedClock;
+import org.heatgrid.gateway.PayloadCodec;
+import org.heatgrid.site.Site;
+
+/**
+ * Builds the control runtime from {@link ControlConfig} at start-up and stops it at shut-down.
+ * The clock is the wall clock, or an {@link AcceleratedClock} when {@code heatgrid.time.speed} is
+ * not 1. Setpoint seqs start at the wall-clock milliseconds of the start, so a restarted service
+ * continues above everything it published before.
+ */
+@Startup
+@ApplicationScoped
+public class ControlService {
+
+  private final ControlConfig config;
+  private final Clock clock;
+  private final OperatorState operator;
+  private final ControlRuntime runtime;
+
+  public ControlService(ControlConfig config) {
+    this.config = config;
+    Site site = SiteFile.read(config.site().file(), config.site().buildings().orElse(List.of()));
+    double speed = config.time().speed();
+    Instant start = config.time().start().orElse(Instant.now());
+    this.clock = speed == 1 && config.time().start().isEmpty() ? Clock.systemUTC()
+        : new AcceleratedClock(start, speed);
+    this.operator = new OperatorState(site, new AuditFile(config.dataDir()));
+    ControlConfig.Loop l = config.loop();
+    Duration validity = l.validity().orElse(l.period().multipliedBy(2));
+    LoopSettings loop = new LoopSettings(l.period(), validity, l.period().multipliedBy(2),
+        System.currentTimeMillis());
+    MqttSettings mqtt = new MqttSettings(config.mqtt().uri(), config.mqtt().user(),
+        config.mqtt().password(), config.mqtt().clientId().orElse("heatgrid-controller-" + site.name()),
+        config.mqtt().reconnectMaxSeconds());
+    PointSink sink = config.influx().enabled()
+        ? new BufferedInfluxWriter(config.influx().url(), config.influx().database(),
+            config.influx().bufferCapacity(), config.influx().batchSize(),
+            config.influx().flushInterval())
+        : new FileSink(config.dataDir(), 10_000);
+    this.runtime = new ControlRuntime(new RuntimeSettings(site, mqtt, clock, speed, l.tick(), loop,
+        l.forecastHorizon()), null, operator, sink, new PayloadCodec());
+    runtime.start();
+  }
+
+  public ControlRuntime runtime() {
+    return runtime;
+  }
+
+  public OperatorState operator() {
+    return operator;
+  }
+
+  /** The loop's clock (simulated time when accelerated). */
+  public Clock clock() {
+    return clock;
+  }
+
+  public ControlConfig config() {
+    return config;
+  }
+
+  @PreDestroy
+  void stop() {
+    runtime.close();
+  }
+}

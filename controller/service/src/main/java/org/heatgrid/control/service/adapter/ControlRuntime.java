@@ -1,0 +1,125 @@
+package org.heatgrid.control.service.adapter;
+
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.heatgrid.control.api.Controller;
+import org.heatgrid.control.baseline.BaselineSettings;
+import org.heatgrid.control.baseline.HeatingCurveController;
+import org.heatgrid.control.loop.ControlLoop;
+import org.heatgrid.control.loop.LoopIo;
+import org.heatgrid.control.loop.OperatorState;
+import org.heatgrid.control.loop.PersistenceWeather;
+import org.heatgrid.control.loop.TelemetryInbox;
+import org.heatgrid.gateway.PayloadCodec;
+import org.heatgrid.site.BuildingInfo;
+import org.jboss.logging.Logger;
+
+/**
+ * One site's control runtime: the {@link ControlLoop} wired to MQTT ({@link MqttLink}), a point
+ * sink (InfluxDB or files) and a persistence weather forecast, driven by a wall-clock tick that
+ * looks at the loop's clock. What the Quarkus service runs, and what tests start and stop to play
+ * a service restart.
+ */
+public final class ControlRuntime implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(ControlRuntime.class);
+
+  private final RuntimeSettings settings;
+  private final TelemetryInbox inbox;
+  private final MqttLink mqtt;
+  private final PointSink sink;
+  private final ControlLoop loop;
+  private final ScheduledExecutorService ticker;
+  private volatile long lastTickNanos = System.nanoTime();
+  private volatile boolean started;
+
+  /**
+   * @param controller the controller; the baseline heating curve when {@code null}
+   * @param operator modes, overrides and audit; owned by the caller so it outlives a restart
+   * @param sink where records go; closed with the runtime
+   */
+  public ControlRuntime(RuntimeSettings settings, Controller controller, OperatorState operator,
+      PointSink sink, PayloadCodec codec) {
+    this.settings = settings;
+    this.sink = sink;
+    this.inbox = new TelemetryInbox(settings.site().buildings().stream().map(BuildingInfo::id)
+        .collect(Collectors.toSet()));
+    this.mqtt = new MqttLink(settings.mqtt(), settings.site().name(), codec, inbox,
+        settings.timeScale());
+    Controller c = controller != null ? controller : new HeatingCurveController(BaselineSettings.DEFAULTS);
+    this.loop = new ControlLoop(settings.loop(), settings.clock(), c,
+        new HeatingCurveController(BaselineSettings.DEFAULTS),
+        new LoopIo(inbox, mqtt,
+            new PersistenceWeather(inbox, settings.loop().step(), settings.forecastHorizon()),
+            new InfluxRecorder(settings.site().name(), sink)),
+        operator);
+    this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "control-loop");
+      t.setDaemon(true);
+      return t;
+    });
+  }
+
+  /** Connects to the broker and starts ticking. */
+  public synchronized void start() {
+    if (started) {
+      throw new IllegalStateException("already started");
+    }
+    started = true;
+    mqtt.start();
+    long ms = Math.max(1, settings.tick().toMillis());
+    ticker.scheduleWithFixedDelay(this::tick, ms, ms, TimeUnit.MILLISECONDS);
+    LOG.infof("control loop of %s started: period %s, time speed %s, %d buildings",
+        settings.site().name(), settings.loop().step(), settings.timeScale(),
+        settings.site().buildings().size());
+  }
+
+  private void tick() {
+    try {
+      loop.tick();
+    } catch (RuntimeException | Error e) {
+      LOG.errorf(e, "control loop tick failed"); // ControlLoop never throws; belt and braces
+    }
+    lastTickNanos = System.nanoTime();
+  }
+
+  public ControlLoop loop() {
+    return loop;
+  }
+
+  public MqttLink mqtt() {
+    return mqtt;
+  }
+
+  public PointSink sink() {
+    return sink;
+  }
+
+  public TelemetryInbox inbox() {
+    return inbox;
+  }
+
+  public RuntimeSettings settings() {
+    return settings;
+  }
+
+  /** Wall-clock seconds since the loop last ticked. */
+  public double secondsSinceTick() {
+    return (System.nanoTime() - lastTickNanos) / 1e9;
+  }
+
+  /** Stops ticking, disconnects from the broker, flushes and closes the sink. Idempotent. */
+  @Override
+  public synchronized void close() {
+    ticker.shutdownNow();
+    try {
+      ticker.awaitTermination(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    mqtt.close();
+    sink.close();
+  }
+}
