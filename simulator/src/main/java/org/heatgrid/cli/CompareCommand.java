@@ -52,6 +52,9 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/compare).")
   Path out;
 
+  @Option(names = "--timeseries", description = "Also write DIR/<controller>/timeseries.csv for every run.")
+  boolean timeseries;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -66,6 +69,12 @@ final class CompareCommand implements Callable<Integer> {
     Comparison c = Comparison.run(s, controllers, mpc);
     CompareJson.write(c, dir.resolve("compare.json"));
     CompareReport.write(c, dir.resolve("report.html"));
+    if (timeseries) {
+      for (var e : c.runs().entrySet()) {
+        Files.createDirectories(dir.resolve(e.getKey()));
+        org.heatgrid.sim.output.TimeseriesCsv.write(e.getValue(), dir.resolve(e.getKey()).resolve("timeseries.csv"));
+      }
+    }
     stdout.printf(Locale.ROOT, "%s, %s to %s, seed %d, forecast error %s%n", s.name(), s.from(), s.to(),
         s.seed(), s.forecastError().name().toLowerCase(Locale.ROOT));
     stdout.printf(Locale.ROOT, "%-9s %10s %9s %7s %10s %7s %9s %10s %8s %9s%n", "controller", "cost MKRW",

@@ -32,7 +32,7 @@ import org.heatgrid.site.Site;
  * model errors cost. What it knows, exactly:
  * <ul>
  *   <li>the true weather over the horizon (forecast error level {@code none});
- *   <li>the true mean air temperature of every building each period, without sensor error;
+ *   <li>the true air temperature of every zone each period, without sensor error;
  *   <li>the true heat into each heating circuit and the true hot-water draws, past and future;
  *   <li>building models identified on the plant's true response over the evaluation period itself
  *       (a baseline run of the same scenario: same weather, same seed), so in sample;
@@ -49,7 +49,7 @@ public final class OracleController implements Controller, TruthObserver {
   private final MpcController inner;
   private final ForecastGenerator perfect;
   private Site site;
-  private double[] meanAirC;
+  private double[][] zoneAirC;
   private double[] spaceHeatKw;
   private double[] hotWaterKw;
 
@@ -80,13 +80,13 @@ public final class OracleController implements Controller, TruthObserver {
   @Override
   public void start(Site site) {
     this.site = site;
-    meanAirC = null;
+    zoneAirC = null;
     inner.start(site);
   }
 
   @Override
-  public void truth(double[] meanAirC, double[] spaceHeatKw, double[] hotWaterKw) {
-    this.meanAirC = meanAirC;
+  public void truth(double[][] zoneAirC, double[] spaceHeatKw, double[] hotWaterKw) {
+    this.zoneAirC = zoneAirC;
     this.spaceHeatKw = spaceHeatKw;
     this.hotWaterKw = hotWaterKw;
   }
@@ -94,15 +94,15 @@ public final class OracleController implements Controller, TruthObserver {
   @Override
   public Decision decide(Observation o) {
     Map<String, Telemetry> truth = new HashMap<>();
-    if (meanAirC != null) {
-      for (int b = 0; b < meanAirC.length; b++) {
+    if (zoneAirC != null) {
+      for (int b = 0; b < zoneAirC.length; b++) {
         String id = site.buildings().get(b).id();
         Telemetry seen = o.telemetry().get(id);
         double outdoor = seen != null ? seen.outdoorC() : o.forecast().outdoorC(0);
         // The circuit's readings are set so that SpaceHeat.kw gives the true heat exactly.
         truth.put(id, new Telemetry(id, spaceHeatKw[b] + hotWaterKw[b], Double.NaN, Double.NaN,
             Double.NaN, 1, 0, spaceHeatKw[b] / SpaceHeat.KW_PER_M3H_K,
-            new double[] {meanAirC[b]}, outdoor, false));
+            zoneAirC[b], outdoor, false));
       }
     }
     Observation known = new Observation(o.time(), o.localTime(), o.step(), truth,

@@ -144,13 +144,14 @@ public final class Plant {
         false);
   }
 
-  /** True mean air temperature of each building's zones now (for the oracle only). */
-  public double[] meanAirC() {
-    double[] out = new double[buildings.size()];
+  /** True air temperature of each building's zones now, [building][zone] (for the oracle only). */
+  public double[][] zoneAirC() {
+    double[][] out = new double[buildings.size()][];
     for (int b = 0; b < out.length; b++) {
       BuildingModel m = buildings.get(b);
+      out[b] = new double[m.zones.length];
       for (int z = 0; z < m.zones.length; z++) {
-        out[b] += m.airC(z) / m.zones.length;
+        out[b][z] = m.airC(z);
       }
     }
     return out;

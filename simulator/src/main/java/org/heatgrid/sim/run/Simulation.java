@@ -110,7 +110,7 @@ public final class Simulation {
       }
       plant.advance(t, step, commands, out);
       if (controller instanceof TruthObserver oracle) {
-        oracle.truth(plant.meanAirC(), out.spaceHeatKw.clone(), out.hotWaterKw.clone());
+        oracle.truth(plant.zoneAirC(), out.spaceHeatKw.clone(), out.hotWaterKw.clone());
       }
       telemetry = new HashMap<>();
       Telemetry[] measured = new Telemetry[n];

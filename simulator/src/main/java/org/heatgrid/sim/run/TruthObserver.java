@@ -8,9 +8,9 @@ package org.heatgrid.sim.run;
 public interface TruthObserver {
 
   /**
-   * @param meanAirC per building, the true mean air temperature of its zones at the step's end
+   * @param zoneAirC per building and zone, the true air temperature at the step's end
    * @param spaceHeatKw per building, the true heat into the heating circuit over the step
    * @param hotWaterKw per building, the true hot-water draw over the step
    */
-  void truth(double[] meanAirC, double[] spaceHeatKw, double[] hotWaterKw);
+  void truth(double[][] zoneAirC, double[] spaceHeatKw, double[] hotWaterKw);
 }

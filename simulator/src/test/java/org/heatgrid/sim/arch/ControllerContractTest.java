@@ -39,6 +39,22 @@ class ControllerContractTest {
   }
 
   @Test
+  void onlyTheOracleIsGivenTheTruth() {
+    classes().that().implement(org.heatgrid.sim.run.TruthObserver.class)
+        .should().resideInAPackage("org.heatgrid.sim.oracle")
+        .because("the plant's true state goes to the oracle only, which says so in every report")
+        .check(ALL);
+  }
+
+  @Test
+  void theMpcIsAControllerLikeAnyOther() {
+    noClasses().that().resideInAPackage("org.heatgrid.control.mpc..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.heatgrid.sim..")
+        .because("the MPC learns from telemetry history only")
+        .check(ALL);
+  }
+
+  @Test
   void theContractCarriesNoPlantTypes() {
     noClasses().that().resideInAPackage("org.heatgrid.control.api..")
         .should().dependOnClassesThat().resideInAnyPackage("org.heatgrid.sim..")

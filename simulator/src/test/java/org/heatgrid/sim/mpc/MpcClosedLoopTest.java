@@ -1,0 +1,59 @@
+package org.heatgrid.sim.mpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import org.heatgrid.control.baseline.HeatingCurveController;
+import org.heatgrid.control.mpc.MpcController;
+import org.heatgrid.control.mpc.model.IdentifiedModel;
+import org.heatgrid.sim.kpi.KpiReport;
+import org.heatgrid.sim.run.RunResult;
+import org.heatgrid.sim.run.Simulation;
+import org.heatgrid.sim.scenario.Scenario;
+import org.heatgrid.sim.scenario.ScenarioLoader;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The MPC in the closed loop on campus16: prepared from a short history (Seoul weather, its own
+ * seed), then two cold January weeks in Daejeon with medium forecast errors. It must plan every
+ * period, cost less than the baseline and keep occupied comfort.
+ */
+class MpcClosedLoopTest {
+
+  private static final MpcParameters SHORT_HISTORY = new MpcParameters(
+      MpcParameters.DEFAULTS.historyWeather(), LocalDate.of(2024, 12, 1), LocalDate.of(2025, 1, 31),
+      7, 5, 0.9, MpcParameters.DEFAULTS.settings());
+
+  private static Scenario scenario;
+  private static MpcSetup.Prepared prepared;
+
+  @BeforeAll
+  static void prepare() {
+    scenario = ScenarioLoader.load("campus16").withPeriod(LocalDate.of(2026, 1, 12), LocalDate.of(2026, 1, 25));
+    prepared = MpcSetup.prepare(scenario, SHORT_HISTORY);
+  }
+
+  @Test
+  void identifiesEveryBuildingWithUsefulHeldOutFit() {
+    assertThat(prepared.identified()).hasSize(16);
+    for (IdentifiedModel m : prepared.identified()) {
+      assertThat(m.heldOut().samples()).as(m.buildingId()).isPositive();
+      assertThat(m.heldOut().horizonRmseK()).as(m.buildingId() + " 24 h error").isLessThan(1.5);
+      assertThat(m.model().uaKwPerK()).as(m.buildingId()).isBetween(1.0, 100.0);
+    }
+  }
+
+  @Test
+  void costsLessThanTheBaselineAtComparableComfortWithoutFallingBack() {
+    MpcController mpc = MpcSetup.controller(scenario, SHORT_HISTORY, prepared);
+    RunResult m = new Simulation(scenario).run(mpc);
+    RunResult b = new Simulation(scenario).run(new HeatingCurveController(scenario.baseline()));
+    KpiReport km = KpiReport.of(m);
+    KpiReport kb = KpiReport.of(b);
+    assertThat(mpc.fallbackReasons()).isEmpty();
+    assertThat(m.stats().fallbackCommands()).isZero();
+    assertThat(km.cluster().costKrw()).isLessThan(0.97 * kb.cluster().costKrw());
+    assertThat(km.cluster().tdisOccupiedKhPerZone()).isLessThan(1.0);
+  }
+}
