@@ -166,6 +166,21 @@ public final class ControlLoop {
     return report;
   }
 
+  /**
+   * Hands the telemetry accepted since the last period to the recorder (a period does this at its
+   * start). Call it when stopping, so that nothing the inbox accepted is left unrecorded. Never
+   * throws.
+   *
+   * @return how many readings were recorded
+   */
+  public synchronized int recordPendingTelemetry() {
+    List<TelemetryReading> pending = inbox.drain();
+    for (TelemetryReading r : pending) {
+      record(() -> recorder.telemetry(r));
+    }
+    return pending.size();
+  }
+
   /** The setpoint last handed to the outbox for a building. */
   public Optional<Setpoint> lastSetpoint(String buildingId) {
     return Optional.ofNullable(lastSetpoints.get(buildingId));

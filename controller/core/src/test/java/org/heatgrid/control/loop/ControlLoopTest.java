@@ -113,6 +113,20 @@ class ControlLoopTest {
     assertThat(loop.counters().periods()).isEqualTo(2);
   }
 
+  /** Regression: telemetry accepted after the last period was never recorded when the service stopped. */
+  @Test
+  void recordPendingTelemetry_recordsWhatArrivedAfterTheLastPeriod() {
+    ControlLoop loop = loop();
+    loop.runOnce(clock.instant());
+    recorded.clear();
+    inbox.offer(LoopFixtures.reading("B01", 4, T0.plus(STEP), -4));
+    inbox.offer(LoopFixtures.reading("B02", 9, T0.plus(STEP), -4));
+
+    assertThat(loop.recordPendingTelemetry()).isEqualTo(2);
+    assertThat(recorded).hasSize(2).allMatch(o -> o instanceof TelemetryReading);
+    assertThat(loop.recordPendingTelemetry()).isZero();
+  }
+
   @Test
   void tick_runsOncePerPeriodOnTheClock() {
     ControlLoop loop = loop();

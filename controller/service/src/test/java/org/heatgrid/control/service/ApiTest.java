@@ -106,16 +106,16 @@ class ApiTest {
     EdgeGateway b02 = gws.get(1);
     await().atMost(Duration.ofSeconds(20)).until(() -> b02.state() == GatewayState.ONLINE);
 
-    // 20 simulated minutes = 2 s wall at 600x.
+    // 60 simulated minutes = 6 s wall at 600x: long enough to be seen on a loaded machine.
     as("operator").contentType("application/json")
-        .body("{\"supply_setpoint_c\": 55.5, \"minutes\": 20, \"reason\": \"radiator bleeding\"}")
+        .body("{\"supply_setpoint_c\": 55.5, \"minutes\": 60, \"reason\": \"radiator bleeding\"}")
         .when().put("/api/buildings/B02/override").then().statusCode(200)
         .body("override.supply_setpoint_c", equalTo(55.5f)).body("override.by", equalTo("operator"));
     await().atMost(Duration.ofSeconds(5)).until(() -> b02.heldSetpoint()
         .map(s -> s.mode() == SetpointMode.MANUAL && s.supplySetpointC() == 55.5).orElse(false));
     as("viewer").when().get("/api/buildings/B02").then().statusCode(200)
         .body("current_setpoint.mode", equalTo("manual")).body("override.active", equalTo(true));
-    await("the override expires and auto returns").atMost(Duration.ofSeconds(10))
+    await("the override expires and auto returns").atMost(Duration.ofSeconds(20))
         .until(() -> b02.heldSetpoint().map(s -> s.mode() == SetpointMode.AUTO).orElse(false));
     as("viewer").when().get("/api/buildings/B02").then().body("override.active", equalTo(false))
         .body("current_setpoint.mode", equalTo("auto"));
@@ -140,7 +140,6 @@ class ApiTest {
   }
 
   @Test
-  @org.junit.jupiter.api.Disabled("open: heatgrid.site.buildings from the test resource is not applied (16 buildings served), see README")
   void status_andDocumentationAndMetrics() {
     gateways();
     await().atMost(Duration.ofSeconds(20)).until(() -> service.runtime().loop().counters().periods() >= 2);

@@ -34,6 +34,7 @@ public final class ControlRuntime implements AutoCloseable {
   private final ScheduledExecutorService ticker;
   private volatile long lastTickNanos = System.nanoTime();
   private volatile boolean started;
+  private boolean waitingLogged; // ticker thread
 
   /**
    * @param controller the controller; the baseline heating curve when {@code null}
@@ -62,7 +63,11 @@ public final class ControlRuntime implements AutoCloseable {
     });
   }
 
-  /** Connects to the broker and starts ticking. */
+  /**
+   * Connects to the broker and starts ticking. The first control period runs once the first
+   * connection is made (before it nothing could be published); later losses do not stop the loop
+   * (Paho buffers what it publishes meanwhile).
+   */
   public synchronized void start() {
     if (started) {
       throw new IllegalStateException("already started");
@@ -77,6 +82,16 @@ public final class ControlRuntime implements AutoCloseable {
   }
 
   private void tick() {
+    if (mqtt.connects() == 0) {
+      // Before the first connection Paho refuses to publish (its buffer only covers reconnection):
+      // a period run now would burn every building's seq on a failed publish. Wait for the broker.
+      if (!waitingLogged) {
+        waitingLogged = true;
+        LOG.infof("control loop waits for the first connection to %s", settings.mqtt().serverUri());
+      }
+      lastTickNanos = System.nanoTime();
+      return;
+    }
     try {
       loop.tick();
     } catch (RuntimeException | Error e) {
@@ -110,7 +125,10 @@ public final class ControlRuntime implements AutoCloseable {
     return (System.nanoTime() - lastTickNanos) / 1e9;
   }
 
-  /** Stops ticking, disconnects from the broker, flushes and closes the sink. Idempotent. */
+  /**
+   * Stops ticking, disconnects from the broker, records the telemetry accepted since the last
+   * period, flushes and closes the sink. Idempotent.
+   */
   @Override
   public synchronized void close() {
     ticker.shutdownNow();
@@ -120,6 +138,7 @@ public final class ControlRuntime implements AutoCloseable {
       Thread.currentThread().interrupt();
     }
     mqtt.close();
+    loop.recordPendingTelemetry(); // accepted after the last period: record it before the sink closes
     sink.close();
   }
 }

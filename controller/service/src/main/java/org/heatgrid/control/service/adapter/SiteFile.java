@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import org.heatgrid.calendar.HolidayCalendar;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.ComfortBand;
@@ -72,13 +73,17 @@ public final class SiteFile {
     Duration step = Duration.ofMinutes(root.path("control_step_minutes").asLong(15));
     ComfortBand defaultComfort = comfort(root.path("comfort"), ComfortBand.DEFAULT, "comfort");
     List<BuildingInfo> buildings = new ArrayList<>();
-    Set<String> wanted = new HashSet<>(only);
+    Set<String> wanted = Set.copyOf(only);
+    Set<String> missing = new HashSet<>(only);
     JsonNode list = root.path("buildings");
     for (int i = 0; i < list.size(); i++) {
       JsonNode b = list.get(i);
       String at = "buildings[" + i + "]";
       String id = text(b, "id", at);
-      if (!wanted.isEmpty() && !wanted.remove(id)) {
+      // Keep the filter apart from the set of ids not found yet: once the last wanted id has been
+      // seen, an emptied set must not turn the filter off for the buildings after it.
+      missing.remove(id);
+      if (!wanted.isEmpty() && !wanted.contains(id)) {
         continue;
       }
       JsonNode s = b.path("schedule");
@@ -91,8 +96,9 @@ public final class SiteFile {
           comfort(b.path("comfort"), defaultComfort, at + ".comfort"),
           b.path("substation_capacity_kw").asDouble(0), b.path("supply_max_c").asDouble(80)));
     }
-    if (!wanted.isEmpty()) {
-      throw new IllegalArgumentException("buildings " + wanted + " asked for but not in the file");
+    if (!wanted.isEmpty() && !missing.isEmpty()) {
+      throw new IllegalArgumentException("buildings " + new TreeSet<>(missing)
+          + " asked for but not in the file");
     }
     return new Site(name, zone, step, tariff(root.path("tariff")), holidays, buildings);
   }
