@@ -16,8 +16,9 @@ import java.time.Duration;
  *     the steady-state heat that holds the comfort floor (see MpcController)
  * @param missedComfortGain share of each observed miss of the comfort floor (K) added to the
  *     building's planned floor (learned apart for the first hours of occupancy; see MissedComfort)
- * @param billingMonths months over which the season's peak sets the basic charge: a kW of new
- *     cluster peak costs the basic rate times these months
+ * @param billingMonths months a kW of new cluster peak is paid for at the basic rate: 12 by
+ *     default, because the contracted capacity a season's peak requires is billed every month
+ *     of the year (the KPI bills the simulated months only, so the MPC values peak higher)
  * @param clusterCapKw optional cluster capacity, kW ({@code +Infinity} for none)
  * @param observerGain share of each prediction error taken into the state estimate: the plan's
  *     state is the building's slow temperature, and the air's quick swings with the radiators'
@@ -56,7 +57,7 @@ public record MpcSettings(
    * comfort as a constraint and uses slack only when it cannot be met.
    */
   public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0.3, 500_000,
-      1_000_000, 0.01, 0.8, 0.5, 5, Double.POSITIVE_INFINITY, 0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
+      1_000_000, 0.01, 0.8, 0.5, 12, Double.POSITIVE_INFINITY, 0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
 
   public MpcSettings {
     if (horizon.isNegative() || horizon.isZero()) {
