@@ -12,6 +12,25 @@ final class InteriorPoint {
   /** Outcome of {@link #run}. */
   enum Outcome { CONVERGED, ITERATION_LIMIT, TIME_LIMIT, NUMERICAL_ERROR }
 
+  /**
+   * Tuning of one run.
+   *
+   * @param stepFraction fraction of the step to the boundary that is taken, in (0, 1)
+   * @param regularization primal regularisation added to every free column's H (KRW/kW^2 and
+   *     the like): bounds H^-1, i.e. the spread of the normal equations' weights, at the price of
+   *     inexact Newton directions (the residuals are not changed, so the optimum is the same)
+   */
+  record Settings(double stepFraction, double regularization) {
+    /** The fast setting: long steps, exact Newton directions. */
+    static final Settings STANDARD = new Settings(0.995, 0);
+    /**
+     * The fallback after a numerical failure: shorter steps keep the iterates further from the
+     * bounds, and H^-1 <= 1e8 keeps the weights of inactive columns (cluster slacks, warm
+     * temperatures) from swamping the normal equations. A few more iterations.
+     */
+    static final Settings CONSERVATIVE = new Settings(0.95, 1e-8);
+  }
+
   /** Relative primal residual; the plan is polished to exact feasibility afterwards. */
   private static final double PRIMAL_TOLERANCE = 1e-8;
   private static final double DUAL_TOLERANCE = 1e-9;
@@ -20,7 +39,6 @@ final class InteriorPoint {
    * relative agreement the tests ask for.
    */
   private static final double GAP_TOLERANCE = 1e-9;
-  private static final double STEP_FRACTION = 0.995;
   private static final double REFINE_TOLERANCE = 1e-14;
   private static final int MAX_REFINEMENTS = 4;
   /** A best iterate within these is accepted when the method breaks down right at the end. */
@@ -61,6 +79,8 @@ final class InteriorPoint {
   private final double[] rowWork;
   private final double[] rowRhs;
   private final double[] rowCorrection;
+  private double stepFraction;
+  private double regularization;
   int iterations;
   String detail = "";
 
@@ -98,7 +118,10 @@ final class InteriorPoint {
   }
 
   /** Runs from {@link StartingPoint} until converged or a limit is hit; x holds the result. */
-  Outcome run(int maxIterations, long deadlineNanos) {
+  Outcome run(int maxIterations, long deadlineNanos, Settings settings) {
+    stepFraction = settings.stepFraction();
+    regularization = settings.regularization();
+    detail = "";
     StartingPoint.fill(form, x, zl, zu);
     java.util.Arrays.fill(lambda, 0.0);
     // The predictor multiplies these by 0: they must be finite, whatever the last run left.
@@ -106,6 +129,7 @@ final class InteriorPoint {
     java.util.Arrays.fill(affineDzl, 0.0);
     java.util.Arrays.fill(affineDzu, 0.0);
     int complementarity = prepareBounds();
+    initialGaps();
     double costScale = 1 + maxAbs(form.cost);
     double rhsScale = 1 + maxAbs(form.rhs);
     double objectiveShift = form.cost[form.peak()] * form.lo[form.peak()];
@@ -189,6 +213,26 @@ final class InteriorPoint {
     return Math.max(count, 1);
   }
 
+  /**
+   * The bound gaps x - lo and hi - x are iterates of their own: started from x here and moved
+   * with it in {@link #step}, never recomputed from x. Recomputing them cancels: a peak of
+   * 4,000 kW held at its floor needs gaps of 1e-15 kW, far below the 5e-13 kW resolution of x,
+   * so x - lo rounds to exactly 0 and the barrier term zl/gap becomes infinite (the captured
+   * "non-finite iterate" failures). Moved by the step, which keeps a fraction of each gap, a
+   * gap stays positive and exact to its own precision, whatever the size of x.
+   */
+  private void initialGaps() {
+    for (int j = 0; j < form.columns; j++) {
+      if (!form.fixed[j]) {
+        gapLow[j] = x[j] - form.lo[j];
+      }
+    }
+    for (int i = 0; i < upperCount; i++) {
+      int j = upperColumns[i];
+      gapHigh[j] = form.hi[j] - x[j];
+    }
+  }
+
   /** Gaps, residuals and H^-1 at the current point; returns the mean complementarity mu. */
   private double updateResiduals(int complementarity) {
     form.multiply(x, primalResidual);
@@ -203,20 +247,18 @@ final class InteriorPoint {
         invH[j] = 0;
         continue;
       }
-      double gap = x[j] - form.lo[j];
+      double gap = gapLow[j];
       double inverseGap = 1 / gap;
-      gapLow[j] = gap;
       inverseGapLow[j] = inverseGap;
       inverseZl[j] = 1 / zl[j];
-      invH[j] = form.quad[j] + zl[j] * inverseGap; // H for now, inverted below
+      invH[j] = form.quad[j] + regularization + zl[j] * inverseGap; // H, inverted below
       products += gap * zl[j];
       dualResidual[j] = form.cost[j] + form.quad[j] * x[j] - columnWork[j] - zl[j] + zu[j];
     }
     for (int i = 0; i < upperCount; i++) {
       int j = upperColumns[i];
-      double gap = form.hi[j] - x[j];
+      double gap = gapHigh[j];
       double inverseGap = 1 / gap;
-      gapHigh[j] = gap;
       inverseGapHigh[j] = inverseGap;
       inverseZu[j] = 1 / zu[j];
       invH[j] += zu[j] * inverseGap;
@@ -251,11 +293,17 @@ final class InteriorPoint {
     System.arraycopy(dzu, 0, affineDzu, 0, form.columns);
     // Corrector: centre by sigma*mu and cancel the predictor's second-order term.
     direction(sigma * mu, 1, true);
-    double alpha = Math.min(1, STEP_FRACTION * maxStep());
+    double alpha = Math.min(1, stepFraction * maxStep());
     for (int j = 0; j < form.columns; j++) {
-      x[j] += alpha * dx[j];
+      double move = alpha * dx[j];
+      x[j] += move;
+      gapLow[j] += move;
       zl[j] += alpha * dzl[j];
       zu[j] += alpha * dzu[j];
+    }
+    for (int i = 0; i < upperCount; i++) {
+      int j = upperColumns[i];
+      gapHigh[j] -= alpha * dx[j];
     }
     for (int i = 0; i < form.rows; i++) {
       lambda[i] += alpha * dlambda[i];
@@ -336,10 +384,10 @@ final class InteriorPoint {
     return max;
   }
 
-  /** Largest step in (0, 1/STEP_FRACTION] keeping gaps and bound duals non-negative. */
+  /** Largest step in (0, 1/stepFraction] keeping gaps and bound duals non-negative. */
   private double maxStep() {
     // The step is 1 / (largest relative decrease), without a division per column.
-    double worst = STEP_FRACTION;
+    double worst = stepFraction;
     for (int j = 0; j < form.columns; j++) {
       double d = dx[j];
       double lowDecrease = -d * inverseGapLow[j];

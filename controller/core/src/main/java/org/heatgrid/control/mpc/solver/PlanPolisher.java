@@ -4,6 +4,8 @@ package org.heatgrid.control.mpc.solver;
  * Turns the interior-point iterate into a plan that meets the constraints up to rounding: heat
  * clipped to [0, uMax], temperatures simulated from the heat (so the dynamics hold exactly),
  * slack = max(0, low - T) and peak = max(floor, largest cluster sum) capped at the cluster cap.
+ * Where the iterate's cluster sum exceeds a finite cap (by up to its primal residual, ~1e-8
+ * relative), that step's heat is scaled down onto the cap before the temperatures are simulated.
  * These are the cheapest slack and peak for the heat, so polishing never raises the objective
  * of a converged iterate by more than its residuals.
  */
@@ -22,24 +24,44 @@ final class PlanPolisher {
     for (int k = 0; k < n; k++) {
       cluster[k] = problem.fixedLoadKw(k);
     }
+    double[] heatSum = new double[n];
+    for (int b = 0; b < buildings; b++) {
+      BuildingChain chain = problem.buildings().get(b);
+      for (int k = 0; k < n; k++) {
+        double u = form.fixed[form.u(b, k)] ? 0 : Math.min(chain.uMax(k),
+            Math.max(0, x[form.u(b, k)]));
+        heat[b][k] = u;
+        heatSum[k] += u;
+      }
+    }
+    double cap = problem.clusterCapKw();
+    for (int k = 0; k < n; k++) {
+      double excess = cluster[k] + heatSum[k] - cap;
+      if (excess > 0 && heatSum[k] > 0) {
+        // The fixed load alone fits under the cap (InfeasibilityCheck), so this reaches it.
+        double factor = Math.max(0, 1 - excess / heatSum[k]);
+        heatSum[k] = 0;
+        for (int b = 0; b < buildings; b++) {
+          heat[b][k] *= factor;
+          heatSum[k] += heat[b][k];
+        }
+      }
+      cluster[k] += heatSum[k];
+    }
     for (int b = 0; b < buildings; b++) {
       BuildingChain chain = problem.buildings().get(b);
       double t = chain.t0();
       for (int k = 0; k < n; k++) {
-        double u = form.fixed[form.u(b, k)] ? 0 : Math.min(chain.uMax(k),
-            Math.max(0, x[form.u(b, k)]));
-        t = chain.a() * t + chain.g() * u + chain.w(k);
-        heat[b][k] = u;
+        t = chain.a() * t + chain.g() * heat[b][k] + chain.w(k);
         temp[b][k] = t;
         slack[b][k] = Math.max(0, chain.low(k) - t);
-        cluster[k] += u;
       }
     }
     double peak = problem.peakFloorKw();
     for (double sum : cluster) {
       peak = Math.max(peak, sum);
     }
-    peak = Math.min(peak, problem.clusterCapKw());
+    peak = Math.min(peak, cap);
     double objective = PlanChecker.objective(problem, heat, slack, peak);
     return new Plan(status, objective, heat, temp, slack, peak, iterations, nanos, message);
   }

@@ -10,12 +10,30 @@ package org.heatgrid.control.mpc.solver;
  * are re-simulated from the heat, slacks and peak are set to their least feasible values, so the
  * plan meets every constraint up to rounding and its objective is evaluated exactly.
  *
+ * <p>A run that breaks down numerically (non-finite iterate, or an exception in the linear
+ * algebra) is retried once from the start with {@link InteriorPoint.Settings#CONSERVATIVE}
+ * (shorter steps, primal regularisation) within the same limits; only if that fails too is
+ * {@link SolveStatus#NUMERICAL_ERROR} reported. The plan's iteration count includes both runs.
+ *
  * <p>Keeps work arrays between calls for the last problem size: <b>not thread-safe</b>; use one
  * instance per thread.
  */
 public final class StructuredSolver implements PlanSolver {
 
+  private final InteriorPoint.Settings first;
+  /** Null: no retry. */
+  private final InteriorPoint.Settings retry;
   private InteriorPoint method;
+
+  public StructuredSolver() {
+    this(InteriorPoint.Settings.STANDARD, InteriorPoint.Settings.CONSERVATIVE);
+  }
+
+  /** For tests: the settings of the first run and of the retry after a numerical failure. */
+  StructuredSolver(InteriorPoint.Settings first, InteriorPoint.Settings retry) {
+    this.first = first;
+    this.retry = retry;
+  }
 
   @Override
   public String name() {
@@ -33,16 +51,34 @@ public final class StructuredSolver implements PlanSolver {
       InteriorPoint ipm = methodFor(problem);
       ipm.form.load(problem);
       long deadline = start + limits.timeLimit().toNanos();
-      InteriorPoint.Outcome outcome = ipm.run(limits.maxIterations(), deadline);
+      InteriorPoint.Outcome outcome;
+      String firstFailure = null;
+      int firstIterations = 0;
+      try {
+        outcome = ipm.run(limits.maxIterations(), deadline, first);
+      } catch (RuntimeException e) {
+        if (retry == null) {
+          throw e;
+        }
+        outcome = InteriorPoint.Outcome.NUMERICAL_ERROR;
+        ipm.detail = e.getClass().getSimpleName() + ": " + e.getMessage();
+      }
+      if (outcome == InteriorPoint.Outcome.NUMERICAL_ERROR && retry != null) {
+        firstFailure = ipm.detail;
+        firstIterations = ipm.iterations;
+        outcome = ipm.run(Math.max(1, limits.maxIterations() - firstIterations), deadline,
+            retry);
+      }
       SolveStatus status = switch (outcome) {
         case CONVERGED -> SolveStatus.OPTIMAL;
         case ITERATION_LIMIT -> SolveStatus.ITERATION_LIMIT;
         case TIME_LIMIT -> SolveStatus.TIME_LIMIT;
         case NUMERICAL_ERROR -> SolveStatus.NUMERICAL_ERROR;
       };
-      String message = status == SolveStatus.OPTIMAL ? "" : outcome + ": " + ipm.detail;
-      return PlanPolisher.polish(problem, ipm.form, ipm.x, status, ipm.iterations,
-          System.nanoTime() - start, message);
+      String message = status == SolveStatus.OPTIMAL ? "" : outcome + ": " + ipm.detail
+          + (firstFailure == null ? "" : " (retry after: " + firstFailure + ")");
+      return PlanPolisher.polish(problem, ipm.form, ipm.x, status,
+          firstIterations + ipm.iterations, System.nanoTime() - start, message);
     } catch (RuntimeException e) {
       return Plan.failed(SolveStatus.NUMERICAL_ERROR, 0, System.nanoTime() - start,
           e.getClass().getSimpleName() + ": " + e.getMessage());
