@@ -74,6 +74,13 @@ public interface ControlConfig {
     /** Horizon of the persistence weather forecast. */
     @WithDefault("PT24H")
     Duration forecastHorizon();
+
+    /**
+     * False: the loop is built but not started; an application embedding the service starts it
+     * (heatgrid run starts it once its gateways are connected).
+     */
+    @WithDefault("true")
+    boolean autostart();
   }
 
   interface Time {

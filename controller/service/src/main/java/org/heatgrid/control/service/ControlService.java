@@ -21,7 +21,9 @@ import org.heatgrid.gateway.PayloadCodec;
 import org.heatgrid.site.Site;
 
 /**
- * Builds the control runtime from {@link ControlConfig} at start-up and stops it at shut-down.
+ * Builds the control runtime from {@link ControlConfig} and the {@link RuntimeHooks} at start-up,
+ * starts it unless {@code heatgrid.loop.autostart} is false (then the embedding application
+ * calls {@code runtime().start()}), and stops it at shut-down.
  * The clock is the wall clock, or an {@link AcceleratedClock} when {@code heatgrid.time.speed} is
  * not 1. Setpoint seqs start at the wall-clock milliseconds of the start, so a restarted service
  * continues above everything it published before.
@@ -35,13 +37,14 @@ public class ControlService {
   private final OperatorState operator;
   private final ControlRuntime runtime;
 
-  public ControlService(ControlConfig config) {
+  public ControlService(ControlConfig config, RuntimeHooks hooks) {
     this.config = config;
-    Site site = SiteFile.read(config.site().file(), config.site().buildings().orElse(List.of()));
+    Site site = hooks.site().orElseGet(() -> SiteFile.read(config.site().file(),
+        config.site().buildings().orElse(List.of())));
     double speed = config.time().speed();
     Instant start = config.time().start().orElse(Instant.now());
-    this.clock = speed == 1 && config.time().start().isEmpty() ? Clock.systemUTC()
-        : new AcceleratedClock(start, speed);
+    this.clock = hooks.clock().orElseGet(() -> speed == 1 && config.time().start().isEmpty()
+        ? Clock.systemUTC() : new AcceleratedClock(start, speed));
     this.operator = new OperatorState(site, new AuditFile(config.dataDir()));
     ControlConfig.Loop l = config.loop();
     Duration validity = l.validity().orElse(l.period().multipliedBy(2));
@@ -56,8 +59,11 @@ public class ControlService {
             config.influx().flushInterval())
         : new FileSink(config.dataDir(), 10_000);
     this.runtime = new ControlRuntime(new RuntimeSettings(site, mqtt, clock, speed, l.tick(), loop,
-        l.forecastHorizon()), null, operator, sink, new PayloadCodec());
-    runtime.start();
+        l.forecastHorizon()), hooks.controller(site).orElse(null), hooks.weather().orElse(null),
+        operator, sink, new PayloadCodec());
+    if (config.loop().autostart()) {
+      runtime.start();
+    }
   }
 
   public ControlRuntime runtime() {

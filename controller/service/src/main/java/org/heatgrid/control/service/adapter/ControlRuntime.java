@@ -12,6 +12,7 @@ import org.heatgrid.control.loop.LoopIo;
 import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.control.loop.PersistenceWeather;
 import org.heatgrid.control.loop.TelemetryInbox;
+import org.heatgrid.control.loop.WeatherSource;
 import org.heatgrid.gateway.PayloadCodec;
 import org.heatgrid.site.BuildingInfo;
 import org.jboss.logging.Logger;
@@ -43,6 +44,18 @@ public final class ControlRuntime implements AutoCloseable {
    */
   public ControlRuntime(RuntimeSettings settings, Controller controller, OperatorState operator,
       PointSink sink, PayloadCodec codec) {
+    this(settings, controller, null, operator, sink, codec);
+  }
+
+  /**
+   * @param controller the controller; the baseline heating curve when {@code null}
+   * @param weather the weather forecast; a persistence forecast of the gateways' outdoor readings
+   *     when {@code null}
+   * @param operator modes, overrides and audit; owned by the caller so it outlives a restart
+   * @param sink where records go; closed with the runtime
+   */
+  public ControlRuntime(RuntimeSettings settings, Controller controller, WeatherSource weather,
+      OperatorState operator, PointSink sink, PayloadCodec codec) {
     this.settings = settings;
     this.sink = sink;
     this.inbox = new TelemetryInbox(settings.site().buildings().stream().map(BuildingInfo::id)
@@ -53,7 +66,8 @@ public final class ControlRuntime implements AutoCloseable {
     this.loop = new ControlLoop(settings.loop(), settings.clock(), c,
         new HeatingCurveController(BaselineSettings.DEFAULTS),
         new LoopIo(inbox, mqtt,
-            new PersistenceWeather(inbox, settings.loop().step(), settings.forecastHorizon()),
+            weather != null ? weather
+                : new PersistenceWeather(inbox, settings.loop().step(), settings.forecastHorizon()),
             new InfluxRecorder(settings.site().name(), sink)),
         operator);
     this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -1,0 +1,66 @@
+package org.heatgrid.app;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** MQTT passwords per user (controller, B01..B16). */
+final class Credentials {
+
+  private final Map<String, String> byUser;
+  private final String fallback;
+
+  private Credentials(Map<String, String> byUser, String fallback) {
+    this.byUser = byUser;
+    this.fallback = fallback;
+  }
+
+  /** The embedded broker accepts every client; the password is a formality. */
+  static Credentials anyone() {
+    return new Credentials(Map.of(), "heatgrid-run");
+  }
+
+  /** HEATGRID_MQTT_PASSWORD for every user, or an empty password. */
+  static Credentials fromEnvironment() {
+    return new Credentials(Map.of(), System.getenv().getOrDefault("HEATGRID_MQTT_PASSWORD", ""));
+  }
+
+  /**
+   * Reads 'user:password' lines (deploy/mosquitto/make-passwords.sh's credentials file).
+   *
+   * @throws IllegalArgumentException naming the file and line of a bad line
+   */
+  static Credentials read(Path file) throws IOException {
+    Map<String, String> m = new HashMap<>();
+    List<String> lines = Files.readAllLines(file);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      int c = line.indexOf(':');
+      if (c < 1) {
+        throw new IllegalArgumentException(file + ", line " + (i + 1)
+            + ": expected 'user:password'");
+      }
+      m.put(line.substring(0, c), line.substring(c + 1));
+    }
+    return new Credentials(m, null);
+  }
+
+  /** @throws IllegalArgumentException when a credentials file has no line for {@code user} */
+  String password(String user) {
+    String p = byUser.get(user);
+    if (p != null) {
+      return p;
+    }
+    if (fallback == null) {
+      throw new IllegalArgumentException("no password for MQTT user '" + user
+          + "' in the credentials file");
+    }
+    return fallback;
+  }
+}

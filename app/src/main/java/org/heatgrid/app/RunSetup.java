@@ -1,0 +1,214 @@
+package org.heatgrid.app;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.heatgrid.control.api.Controller;
+import org.heatgrid.control.baseline.HeatingCurveController;
+import org.heatgrid.sim.mpc.MpcParameters;
+import org.heatgrid.sim.mpc.MpcSetup;
+import org.heatgrid.sim.run.RunResult;
+import org.heatgrid.sim.run.Simulation;
+import org.heatgrid.sim.scenario.Scenario;
+import org.heatgrid.sim.scenario.ScenarioLoader;
+import org.heatgrid.sim.weather.ForecastGenerator;
+import org.heatgrid.control.loop.WeatherSource;
+import java.time.LocalDateTime;
+
+/**
+ * Everything a run prepares before Quarkus starts: the scenario and its period, the baseline
+ * reference (the simulator, in-process, same trace), the controller, the warmed-up plant, the
+ * broker, the simulated clock and the service's settings.
+ */
+final class RunSetup {
+
+  private final RunOptions options;
+  private final Scenario scenario;
+  private final RunResult reference;
+  private final Controller controller;
+  private final ForecastGenerator forecasts;
+  private final LivePlant plant;
+  private final RunningSavings savings;
+  private final SimClock clock;
+  private final EmbeddedBroker broker;
+  private final String brokerUri;
+  private final Credentials credentials;
+  private final Map<String, String> apiPasswords = new LinkedHashMap<>();
+  private volatile Consumer<LiveRecord> stepListener = r -> {};
+
+  private RunSetup(RunOptions o, PrintStream out) throws IOException {
+    this.options = o;
+    if (!(o.speed > 0) || Double.isInfinite(o.speed)) {
+      throw new IllegalArgumentException("--speed must be a positive number: " + o.speed);
+    }
+    if (o.days != null && o.days < 1) {
+      throw new IllegalArgumentException("--days must be at least 1: " + o.days);
+    }
+    if (!List.of("mpc", "baseline").contains(o.controller)) {
+      throw new IllegalArgumentException("--controller must be mpc or baseline: " + o.controller);
+    }
+    Scenario s = ScenarioLoader.load(o.scenario);
+    LocalDate from = o.from != null ? o.from : s.from();
+    LocalDate to = o.days != null ? from.plusDays(o.days - 1L) : s.to();
+    if (to.isBefore(from)) {
+      throw new IllegalArgumentException("--from " + from + " is after the scenario's last day " + to);
+    }
+    this.scenario = s.withPeriod(from, to);
+    long t0 = System.nanoTime();
+    this.reference = new Simulation(scenario).run(new HeatingCurveController(scenario.baseline()));
+    out.printf(Locale.ROOT, "baseline reference: %s, %s to %s, simulated in %.1f s%n",
+        scenario.name(), from, to, (System.nanoTime() - t0) / 1e9);
+    t0 = System.nanoTime();
+    Controller c = o.controller.equals("mpc")
+        ? MpcSetup.controller(scenario, MpcParameters.DEFAULTS)
+        : new HeatingCurveController(scenario.baseline());
+    if (o.controller.equals("mpc")) {
+      out.printf(Locale.ROOT, "MPC prepared from its history period in %.1f s%n",
+          (System.nanoTime() - t0) / 1e9);
+    }
+    this.forecasts = new ForecastGenerator(scenario.weather(), scenario.forecastError(),
+        scenario.seed() ^ LivePlant.FORECAST_SEED_MIX, scenario.controlStep(),
+        scenario.forecastHorizon());
+    t0 = System.nanoTime();
+    this.plant = new LivePlant(scenario, c, forecasts, reference.steps(), this::afterStep);
+    out.printf(Locale.ROOT, "warm-up: %d days under %s in-process, %.1f s%n",
+        scenario.warmupDays(), c.name(), (System.nanoTime() - t0) / 1e9);
+    this.controller = new WarmController(c, plant.site());
+    this.savings = new RunningSavings(reference, plant.buildings());
+    this.clock = new SimClock(from.atStartOfDay(scenario.zone()).toInstant(), o.speed);
+    Files.createDirectories(o.data);
+    if (o.broker == null) {
+      this.broker = EmbeddedBroker.start(o.data.resolve("broker"), 1883);
+      this.brokerUri = broker.uri();
+      this.credentials = Credentials.anyone();
+      out.println("MQTT broker: embedded HiveMQ CE on " + brokerUri);
+    } else {
+      this.broker = null;
+      this.brokerUri = o.broker;
+      this.credentials = o.credentials != null ? Credentials.read(o.credentials)
+          : Credentials.fromEnvironment();
+      out.println("MQTT broker: " + brokerUri);
+    }
+    SecureRandom random = new SecureRandom();
+    for (String user : List.of("viewer", "operator", "admin")) {
+      byte[] b = new byte[9];
+      random.nextBytes(b);
+      apiPasswords.put(user, Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+    }
+  }
+
+  /** Prepares a run; prints what it did to {@code out}. */
+  static RunSetup prepare(RunOptions o, PrintStream out) throws IOException {
+    return new RunSetup(o, out);
+  }
+
+  private void afterStep(LiveRecord r) {
+    savings.update(r);
+    stepListener.accept(r);
+  }
+
+  /** Called after every live step, under the plant's lock. */
+  void onStep(Consumer<LiveRecord> listener) {
+    this.stepListener = listener;
+  }
+
+  /** The control service's settings for this run, as system properties. */
+  Map<String, String> serviceProperties() {
+    Map<String, String> p = new LinkedHashMap<>();
+    p.put("heatgrid.mqtt.uri", brokerUri);
+    p.put("heatgrid.mqtt.user", "controller");
+    p.put("heatgrid.mqtt.password", credentials.password("controller"));
+    p.put("heatgrid.mqtt.reconnect-max-seconds", "1");
+    p.put("heatgrid.time.speed", String.valueOf(options.speed));
+    p.put("heatgrid.time.start", clock.instant().toString());
+    p.put("heatgrid.loop.period", scenario.controlStep().toString());
+    // Look at the clock often: at 2880x one wall millisecond is ~3 simulated seconds.
+    p.put("heatgrid.loop.tick", "PT0.01S");
+    p.put("heatgrid.loop.autostart", "false");
+    p.put("heatgrid.influx.enabled", String.valueOf(options.influx != null));
+    if (options.influx != null) {
+      p.put("heatgrid.influx.url", options.influx);
+    }
+    p.put("heatgrid.data-dir", options.data.toString());
+    p.put("quarkus.http.port", String.valueOf(options.port));
+    apiPasswords.forEach((user, pw) -> {
+      p.put("quarkus.security.users.embedded.users." + user, pw);
+      p.put("quarkus.security.users.embedded.roles." + user, user);
+    });
+    return p;
+  }
+
+  RunOptions options() {
+    return options;
+  }
+
+  Scenario scenario() {
+    return scenario;
+  }
+
+  RunResult reference() {
+    return reference;
+  }
+
+  Controller controller() {
+    return controller;
+  }
+
+  /** The loop's weather forecasts: the simulator's, with the scenario's error level. */
+  WeatherSource weather() {
+    return now -> forecasts.forecast(LocalDateTime.ofInstant(now, scenario.zone()), now);
+  }
+
+  LivePlant plant() {
+    return plant;
+  }
+
+  RunningSavings savings() {
+    return savings;
+  }
+
+  SimClock clock() {
+    return clock;
+  }
+
+  String brokerUri() {
+    return brokerUri;
+  }
+
+  Credentials credentials() {
+    return credentials;
+  }
+
+  Map<String, String> apiPasswords() {
+    return apiPasswords;
+  }
+
+  /** Stops the embedded broker, if any. */
+  void stopBroker() {
+    if (broker != null) {
+      try {
+        broker.close();
+      } catch (Exception e) {
+        // shutting down anyway
+      }
+    }
+  }
+
+  Path data() {
+    return options.data;
+  }
+
+  Instant start() {
+    return scenario.from().atStartOfDay(scenario.zone()).toInstant();
+  }
+}
