@@ -139,17 +139,25 @@ public final class CompareReport {
     RunResult base = c.runs().get("baseline");
     int from = coldWeekStart(base);
     int len = Math.min(7 * WEEK_STEPS_PER_DAY, base.steps() - from);
-    SvgChart season = SvgChart.lines("Cluster heat rate, season", "kW", base.start(), base.step())
-        .size(560, 260).includeZero();
+    SvgChart season = SvgChart.lines("Cluster heat rate, season (daily means)", "kW", base.start(),
+        Duration.ofDays(1)).size(560, 260).includeZero();
     SvgChart week = SvgChart.lines("Cluster heat rate, coldest week", "kW", base.timeOf(from), base.step())
         .size(560, 260).includeZero();
     for (Map.Entry<String, RunResult> e : c.runs().entrySet()) {
       double[] cluster = clusterHeat(e.getValue());
-      season.series(e.getKey(), cluster);
+      season.series(e.getKey(), dailyMeans(cluster, (int) (Duration.ofDays(1).toSeconds() / base.step().toSeconds())));
       week.series(e.getKey(), java.util.Arrays.copyOfRange(cluster, from, from + len));
     }
     h.append("<section><h2>Cluster heat</h2><div class=\"card half\"><figure>").append(season.render());
     h.append("</figure><figure>").append(week.render()).append("</figure></div></section>\n");
+  }
+
+  private static double[] dailyMeans(double[] v, int perDay) {
+    double[] out = new double[(v.length + perDay - 1) / perDay];
+    for (int i = 0; i < v.length; i++) {
+      out[i / perDay] += v[i] / perDay;
+    }
+    return out;
   }
 
   private static double[] clusterHeat(RunResult r) {
