@@ -23,9 +23,13 @@ final class Credentials {
     return new Credentials(Map.of(), "heatgrid-run");
   }
 
-  /** HEATGRID_MQTT_PASSWORD for every user, or an empty password. */
+  /**
+   * HEATGRID_MQTT_PASSWORD for every user; without it a placeholder password, which a broker that
+   * lets anonymous clients in (a plain {@code mosquitto -p PORT}) accepts.
+   */
   static Credentials fromEnvironment() {
-    return new Credentials(Map.of(), System.getenv().getOrDefault("HEATGRID_MQTT_PASSWORD", ""));
+    String pw = System.getenv("HEATGRID_MQTT_PASSWORD");
+    return new Credentials(Map.of(), pw == null || pw.isEmpty() ? "heatgrid-run" : pw);
   }
 
   /**

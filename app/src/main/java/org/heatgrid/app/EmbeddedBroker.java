@@ -66,9 +66,6 @@ final class EmbeddedBroker implements AutoCloseable {
           <logger name="oshi" level="OFF"/>
         </configuration>
         """);
-    // Before the first SLF4J call: Logback (HiveMQ's) is the SLF4J provider, configured from here.
-    System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
-    System.setProperty("logback.configurationFile", conf.resolve("logback.xml").toString());
     EmbeddedHiveMQ h = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data)
         .withExtensionsFolder(extensions).build();
     try {

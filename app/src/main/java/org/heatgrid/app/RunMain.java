@@ -34,6 +34,10 @@ public final class RunMain {
       System.out.println("heatgrid 0.1.0");
       return;
     }
+    // HiveMQ (the embedded broker) brings Logback, which becomes SLF4J's provider in this process:
+    // choose it explicitly (no multiple-provider warning) and configure it before its first use.
+    System.setProperty("slf4j.provider", "ch.qos.logback.classic.spi.LogbackServiceProvider");
+    System.setProperty("logback.configurationFile", "heatgrid-run-logback.xml");
     RunSetup setup;
     try {
       setup = RunSetup.prepare(options, System.out);
@@ -47,7 +51,8 @@ public final class RunMain {
     Quarkus.run(LiveRun.class, (code, failure) -> {
       setup.stopBroker();
       if (failure != null) {
-        System.err.println("error: " + failure);
+        System.err.print("error: ");
+        failure.printStackTrace();
       }
       System.exit(code);
     }, args);
