@@ -24,9 +24,9 @@ final class EmbeddedBroker implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the broker on {@code port}, or on a free port when that one is taken. */
+  /** Starts the broker on {@code port}, or on a free port when that one is taken or 0. */
   static EmbeddedBroker start(Path dir, int port) throws IOException {
-    int p = isFree(port) ? port : freePort();
+    int p = port > 0 && isFree(port) ? port : freePort();
     Path conf = Files.createDirectories(dir.resolve("conf"));
     Path data = Files.createDirectories(dir.resolve("data"));
     Path extensions = Files.createDirectories(dir.resolve("extensions"));
