@@ -13,14 +13,12 @@ import org.heatgrid.control.api.Observation;
 public final class HotWaterProfile implements LoadForecast {
 
   private final double[][][] meanKw; // [building][dayType][slot]
-  private final int slotsPerDay;
   private final int slotMinutes;
   private final HolidayCalendar holidays;
 
   private HotWaterProfile(double[][][] meanKw, int slotMinutes, HolidayCalendar holidays) {
     this.meanKw = meanKw;
     this.slotMinutes = slotMinutes;
-    this.slotsPerDay = 1440 / slotMinutes;
     this.holidays = holidays;
   }
 
@@ -77,9 +75,5 @@ public final class HotWaterProfile implements LoadForecast {
 
   private static int slot(LocalDateTime t, int slotMinutes) {
     return (t.getHour() * 60 + t.getMinute()) / slotMinutes;
-  }
-
-  int slotsPerDay() {
-    return slotsPerDay;
   }
 }
