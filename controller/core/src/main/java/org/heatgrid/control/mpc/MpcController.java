@@ -48,7 +48,6 @@ public class MpcController implements Controller {
   private static final double CONSTRAINT_TOLERANCE = 1e-3;
   private static final double OFF_BELOW_KW = 0.5;
   private static final double PUMP_OFF_SETPOINT_C = 10;
-  private static final double MAX_OUTPUT_OFFSET_K = 2;
   // An extra floor learned from a miss fades by half in about two weeks of occupied periods.
   private static final double FADE_PER_PERIOD = Math.pow(0.5, 1 / 600.0);
 
@@ -61,12 +60,9 @@ public class MpcController implements Controller {
   private final Map<String, Long> fallbackReasons = new TreeMap<>();
   private Site site;
   private List<BuildingInfo> buildings;
-  private double[] disturbance;
-  private double[] outputOffset;
+  private StateEstimator estimator;
   private double[] occupiedMinimumKw;
   private MissedComfort missed;
-  private double[] estimate;
-  private double[] lastDrive;
   private double seasonPeakKw;
   private long plans;
   private long solveNanos;
@@ -104,13 +100,9 @@ public class MpcController implements Controller {
     this.site = site;
     this.buildings = site.buildings();
     int n = buildings.size();
-    disturbance = new double[n];
-    outputOffset = new double[n];
+    estimator = new StateEstimator(n, settings);
     occupiedMinimumKw = new double[n];
     missed = new MissedComfort(n, settings.missedComfortGain(), FADE_PER_PERIOD);
-    estimate = new double[n];
-    lastDrive = new double[n];
-    java.util.Arrays.fill(estimate, Double.NaN);
     seasonPeakKw = 0;
     fallbackReasons.clear();
     plans = 0;
@@ -160,18 +152,14 @@ public class MpcController implements Controller {
     return new Decision(commands);
   }
 
-  /**
-   * The state estimate per building (a first-order observer on the mean indoor sensor reading,
-   * driven by the heat the circuit really delivered) and the offset estimate: the part of each
-   * prediction error that the model keeps missing (gains it does not know, a bias).
-   */
+  /** Reads the last period's telemetry into the estimator, the learned floors and the peak. */
   private double[] updateEstimates(Observation o) {
     int n = buildings.size();
+    double[] indoor = new double[n];
     double clusterKw = 0;
     boolean complete = true;
     for (int b = 0; b < n; b++) {
       BuildingInfo info = buildings.get(b);
-      ThermalModel m = models.get(info.id()).thermal();
       Telemetry t = o.telemetry().get(info.id());
       // Comfort is per zone, and one supply temperature serves all zones: hold the coldest.
       double measured = t == null ? Double.NaN : coldestC(t);
@@ -182,29 +170,13 @@ public class MpcController implements Controller {
       } else {
         complete = false;
       }
-      double predicted = Double.isFinite(estimate[b]) && Double.isFinite(heat)
-          ? m.a() * estimate[b] + m.heatGainKPerKw() * heat + lastDrive[b] + disturbance[b]
-          : Double.NaN;
-      if (Double.isFinite(measured) && Double.isFinite(predicted)) {
-        double error = measured - predicted;
-        double bound = 3 * (1 - m.a());
-        disturbance[b] = clamp(disturbance[b] + settings.disturbanceGain() * error, -bound, bound);
-        estimate[b] = predicted + settings.observerGain() * error;
-        double residual = measured - estimate[b];
-        outputOffset[b] = clamp(outputOffset[b] + settings.outputOffsetGain() * (residual - outputOffset[b]),
-            -MAX_OUTPUT_OFFSET_K, MAX_OUTPUT_OFFSET_K);
-      } else if (Double.isFinite(measured)) {
-        estimate[b] = measured;
-      } else if (Double.isFinite(predicted)) {
-        estimate[b] = predicted;
-      } else {
-        estimate[b] = info.comfort().occupiedLowC();
-      }
+      estimator.update(b, models.get(info.id()).thermal(), measured, heat, info.comfort().occupiedLowC());
+      indoor[b] = estimator.estimateC(b);
     }
     if (complete) {
       seasonPeakKw = Math.max(seasonPeakKw, clusterKw);
     }
-    return estimate.clone();
+    return indoor;
   }
 
   private PlanningProblem problem(Observation o, double[] indoor) {
@@ -235,12 +207,12 @@ public class MpcController implements Controller {
       double[] low = new double[steps];
       double[] uMax = new double[steps];
       double[] load = loads.loadKw(b, o, steps);
-      double d = disturbance[b];
+      double d = estimator.disturbance(b);
       for (int k = 0; k <= steps; k++) {
         occupiedAtStart[k] = info.schedule().isOccupied(o.localTime().plus(step.multipliedBy(k)), site.holidays());
       }
       // The floor is for the sensors; the plan's state runs outputOffset below them.
-      double floorOffset = settings.comfortMarginK() - outputOffset[b];
+      double floorOffset = settings.comfortMarginK() - estimator.outputOffsetK(b);
       double emitterMax = pm.emitter().heatKw(info.supplyMaxC(), info.comfort().occupiedLowC());
       for (int k = 0; k < steps; k++) {
         w[k] = m.freeDrive(outdoor[k], ghi[k], occupiedAtStart[k]) + d;
@@ -250,8 +222,8 @@ public class MpcController implements Controller {
             + floorOffset + missed.extraK(b, info, site.holidays(), end);
         uMax[k] = Math.max(0, Math.min(info.substationCapacityKw() - load[k], emitterMax));
       }
-      lastDrive[b] = w[0] - disturbance[b];
-      // (lastDrive is taken before the minimum is folded in: predictions use the measured heat.)
+      // Taken before the minimum is folded in: the next update uses the measured heat.
+      estimator.driveOfComingPeriod(b, w[0] - estimator.disturbance(b));
       // The occupied minimum enters the plan as a fixed part of the heat (u = minimum + free
       // part), so that the peak and the temperatures it plans include it.
       for (int k = 0; k < steps; k++) {
@@ -341,9 +313,5 @@ public class MpcController implements Controller {
       min = Math.min(min, z);
     }
     return Double.isFinite(min) ? min : Double.NaN;
-  }
-
-  private static double clamp(double v, double lo, double hi) {
-    return Math.max(lo, Math.min(hi, v));
   }
 }

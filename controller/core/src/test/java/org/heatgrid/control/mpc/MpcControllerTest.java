@@ -102,8 +102,11 @@ class MpcControllerTest {
       assertThat(cmd.supplySetpointC()).isGreaterThan(17).isLessThanOrEqualTo(b.supplyMaxC());
     }
     Plan p = c.lastPlan();
-    // The plan reaches the occupied floor (20 C + zone spread 0.2 + margin 0.3) by 08:00.
-    assertThat(p.tempC(0, 11)).isGreaterThanOrEqualTo(20.5 - 1e-3);
+    // The plan reaches the occupied floor (20 C + comfort margin) by 08:00, and not before it
+    // needs to: at 05:00 the coldest zone is still below it.
+    double floor = 20 + MpcSettings.DEFAULTS.comfortMarginK();
+    assertThat(p.tempC(0, 11)).isGreaterThanOrEqualTo(floor - 1e-3);
+    assertThat(p.tempC(0, 0)).isLessThan(floor);
   }
 
   @Test
