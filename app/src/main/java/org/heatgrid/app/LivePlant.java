@@ -15,6 +15,7 @@ import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.baseline.LocalFallback;
 import org.heatgrid.sim.plant.Plant;
 import org.heatgrid.sim.plant.StepResult;
+import org.heatgrid.sim.run.Recorder;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.sim.run.Simulation;
 import org.heatgrid.sim.scenario.Scenario;
@@ -48,8 +49,8 @@ final class LivePlant {
   private final Duration step;
   private final Command[] commands;
   private final StepResult out;
-  private final LiveRecord record;
-  private final Consumer<LiveRecord> afterStep;
+  private final Recorder record;
+  private final Consumer<Recorder> afterStep;
   private LocalDateTime next;
 
   /**
@@ -63,7 +64,7 @@ final class LivePlant {
    * @param afterStep called (under the lock) after every live step
    */
   LivePlant(Scenario scenario, Controller controller, ForecastGenerator forecasts, int steps,
-      Consumer<LiveRecord> afterStep) {
+      Consumer<Recorder> afterStep) {
     this.scenario = scenario;
     this.plant = new Plant(scenario.buildings(), scenario.weather(), scenario.holidays(),
         scenario.seed());
@@ -75,7 +76,7 @@ final class LivePlant {
     this.afterStep = afterStep;
     warmUp(controller, forecasts);
     this.next = scenario.from().atStartOfDay();
-    this.record = new LiveRecord(infos.size(), plant.zonesPerBuilding(), steps);
+    this.record = new Recorder(infos.size(), plant.zonesPerBuilding(), steps);
   }
 
   private void warmUp(Controller controller, ForecastGenerator forecasts) {
@@ -157,7 +158,7 @@ final class LivePlant {
         stats);
   }
 
-  synchronized LiveRecord record() {
+  synchronized Recorder record() {
     return record;
   }
 }

@@ -17,6 +17,7 @@ import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.sim.mpc.MpcParameters;
 import org.heatgrid.sim.mpc.MpcSetup;
+import org.heatgrid.sim.run.Recorder;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.sim.run.Simulation;
 import org.heatgrid.sim.scenario.Scenario;
@@ -44,7 +45,7 @@ final class RunSetup {
   private final String brokerUri;
   private final Credentials credentials;
   private final Map<String, String> apiPasswords = new LinkedHashMap<>();
-  private volatile Consumer<LiveRecord> stepListener = r -> {};
+  private volatile Consumer<Recorder> stepListener = r -> {};
 
   private RunSetup(RunOptions o, PrintStream out) throws IOException {
     this.options = o;
@@ -112,13 +113,13 @@ final class RunSetup {
     return new RunSetup(o, out);
   }
 
-  private void afterStep(LiveRecord r) {
+  private void afterStep(Recorder r) {
     savings.update(r);
     stepListener.accept(r);
   }
 
   /** Called after every live step, under the plant's lock. */
-  void onStep(Consumer<LiveRecord> listener) {
+  void onStep(Consumer<Recorder> listener) {
     this.stepListener = listener;
   }
 

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import org.heatgrid.sim.run.Recorder;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.ComfortBand;
@@ -69,7 +70,7 @@ final class RunningSavings {
   }
 
   /** Adds the live run's last recorded step. */
-  void update(LiveRecord live) {
+  void update(Recorder live) {
     int i = live.steps() - 1;
     if (i >= baseline.steps()) {
       return;

@@ -9,8 +9,12 @@ import org.heatgrid.sim.plant.StepResult;
 import org.heatgrid.sim.scenario.Scenario;
 import org.heatgrid.site.BuildingInfo;
 
-/** Copies each step's true state into arrays sized for the evaluated period. */
-final class Recorder {
+/**
+ * Copies each step's true state into arrays sized for the evaluated period, in the layout of
+ * {@link RunResult} ({@code [building][step]}), so that the KPI functions apply to it. The
+ * simulation loop fills it, and so does {@code ./heatgrid run}'s live plant (under its own lock).
+ */
+public final class Recorder {
 
   private final int n;
   private final double[] outdoor;
@@ -28,7 +32,7 @@ final class Recorder {
   private final double[][] sensorOutdoor;
   private int k;
 
-  Recorder(int buildings, int zonesPerBuilding, int steps) {
+  public Recorder(int buildings, int zonesPerBuilding, int steps) {
     n = steps;
     outdoor = new double[steps];
     ghi = new double[steps];
@@ -45,7 +49,7 @@ final class Recorder {
     sensorOutdoor = new double[buildings][steps];
   }
 
-  void record(StepResult r, Command[] commands, Telemetry[] measured) {
+  public void record(StepResult r, Command[] commands, Telemetry[] measured) {
     outdoor[k] = r.outdoorC;
     ghi[k] = r.ghiWm2;
     for (int b = 0; b < heat.length; b++) {
@@ -66,7 +70,31 @@ final class Recorder {
     k++;
   }
 
-  RunResult result(Scenario s, String controller, List<BuildingInfo> infos, LocalDateTime start,
+  /** Steps recorded so far. */
+  public int steps() {
+    return k;
+  }
+
+  /** True when every step of the period is recorded. */
+  public boolean full() {
+    return k == n;
+  }
+
+  /** True mean heat rate of building {@code b} over step {@code i}, kW. */
+  public double heatKw(int b, int i) {
+    return heat[b][i];
+  }
+
+  /** True mean air temperature of zone {@code z} of building {@code b} over step {@code i}, C. */
+  public double zoneAirC(int b, int z, int i) {
+    return zones[b][z][i];
+  }
+
+  public boolean occupied(int b, int i) {
+    return occupied[b][i];
+  }
+
+  public RunResult result(Scenario s, String controller, List<BuildingInfo> infos, LocalDateTime start,
       Duration step, double[][] meters, RunResult.Stats stats) {
     if (k != n) {
       throw new IllegalStateException("recorded " + k + " of " + n + " steps");
