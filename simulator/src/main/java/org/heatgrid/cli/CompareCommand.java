@@ -3,7 +3,6 @@ package org.heatgrid.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.heatgrid.sim.mpc.MpcParameters;
 import org.heatgrid.sim.report.CompareReport;
 import org.heatgrid.sim.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,22 +28,12 @@ final class CompareCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--scenario", paramLabel = "FILE", defaultValue = "campus16",
-      description = "Scenario file (JSON or YAML), or the name of a shipped one (default: ${DEFAULT-VALUE}).")
-  String scenario;
+  @Mixin
+  ScenarioSelection selection = new ScenarioSelection();
 
   @Option(names = "--controllers", paramLabel = "LIST", split = ",", defaultValue = "baseline,mpc,oracle",
       description = "Controllers to compare (default: ${DEFAULT-VALUE}); the baseline always runs.")
   List<String> controllers;
-
-  @Option(names = "--from", paramLabel = "DATE", description = "First day (default: the scenario's).")
-  LocalDate from;
-
-  @Option(names = "--to", paramLabel = "DATE", description = "Last day, inclusive (default: the scenario's).")
-  LocalDate to;
-
-  @Option(names = "--seed", description = "Random seed (default: the scenario's).")
-  Long seed;
 
   @Option(names = "--comfort-margin", paramLabel = "K",
       description = "MPC: planned floor above the comfort band's low edge (default: 0.3).")
@@ -58,7 +48,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
-    Scenario s = ScenarioOptions.apply(scenario, from, to, seed);
+    Scenario s = selection.load(null);
     MpcParameters mpc = MpcParameters.DEFAULTS;
     if (comfortMargin != null) {
       mpc = mpc.withSettings(mpc.settings().withComfortMargin(comfortMargin));

@@ -3,7 +3,6 @@ package org.heatgrid.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.heatgrid.sim.kpi.KpiReport;
@@ -17,6 +16,7 @@ import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.sim.run.Simulation;
 import org.heatgrid.sim.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,22 +30,12 @@ final class SimulateCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = "--scenario", paramLabel = "FILE", defaultValue = "campus16",
-      description = "Scenario file (JSON or YAML), or the name of a shipped one (default: ${DEFAULT-VALUE}).")
-  String scenario;
+  @Mixin
+  ScenarioSelection selection = new ScenarioSelection();
 
   @Option(names = "--controller", paramLabel = "NAME",
       description = "Controller to run (default: the scenario's): baseline, mpc or oracle.")
   String controller;
-
-  @Option(names = "--from", paramLabel = "DATE", description = "First day (default: the scenario's).")
-  LocalDate from;
-
-  @Option(names = "--to", paramLabel = "DATE", description = "Last day, inclusive (default: the scenario's).")
-  LocalDate to;
-
-  @Option(names = "--seed", description = "Random seed (default: the scenario's).")
-  Long seed;
 
   @Option(names = "--out", paramLabel = "DIR",
       description = "Output directory (default: runs/<scenario>-<controller>).")
@@ -69,7 +59,7 @@ final class SimulateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
-    Scenario s = ScenarioOptions.apply(scenario, from, to, seed, weather);
+    Scenario s = selection.load(weather);
     String name = controller != null ? controller : s.controller();
     if (!Controllers.names().contains(name)) {
       throw new IllegalArgumentException("unknown controller \"" + name + "\"; known: "
