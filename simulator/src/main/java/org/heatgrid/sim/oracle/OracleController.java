@@ -149,12 +149,7 @@ public final class OracleController implements Controller, TruthObserver {
       }
       gaps[m++] = r.meanIndoorC(b, k) - min;
     }
-    if (m == 0) {
-      return 0;
-    }
-    double[] sorted = java.util.Arrays.copyOf(gaps, m);
-    java.util.Arrays.sort(sorted);
-    return sorted[(int) Math.min(m - 1, Math.floor(quantile * m))];
+    return PlanModel.zoneSpreadK(gaps, m, quantile);
   }
 
   /** The true hot-water draws of the evaluation period, read ahead. */

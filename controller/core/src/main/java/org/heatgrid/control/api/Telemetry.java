@@ -51,6 +51,15 @@ public record Telemetry(
     return zoneTempsC.length;
   }
 
+  /** The coldest indoor sensor, C (NaN when there is none or a reading is NaN). */
+  public double coldestZoneC() {
+    double min = Double.POSITIVE_INFINITY;
+    for (double t : zoneTempsC) {
+      min = Math.min(min, t);
+    }
+    return Double.isFinite(min) ? min : Double.NaN;
+  }
+
   /** Mean of the indoor sensors, C. */
   public double meanIndoorC() {
     double s = 0;

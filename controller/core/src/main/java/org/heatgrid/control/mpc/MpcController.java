@@ -162,7 +162,7 @@ public class MpcController implements Controller {
       BuildingInfo info = buildings.get(b);
       Telemetry t = o.telemetry().get(info.id());
       // Comfort is per zone, and one supply temperature serves all zones: hold the coldest.
-      double measured = t == null ? Double.NaN : coldestC(t);
+      double measured = t == null ? Double.NaN : t.coldestZoneC();
       double heat = t == null ? Double.NaN : SpaceHeat.kw(t);
       missed.observe(b, info, site.holidays(), o.localTime().minus(o.step()), measured);
       if (t != null && Double.isFinite(t.heatKw())) {
@@ -305,13 +305,5 @@ public class MpcController implements Controller {
   /** The last plan applied, or null. */
   public Plan lastPlan() {
     return lastPlan;
-  }
-
-  private static double coldestC(Telemetry t) {
-    double min = Double.POSITIVE_INFINITY;
-    for (double z : t.zoneTempsC()) {
-      min = Math.min(min, z);
-    }
-    return Double.isFinite(min) ? min : Double.NaN;
   }
 }

@@ -112,18 +112,12 @@ public final class TelemetryRecorder implements Controller {
       if (t == null || !info.schedule().isOccupied(starts.get(k), site.holidays())) {
         continue;
       }
-      double min = Arrays.stream(t.zoneTempsC()).min().orElse(Double.NaN);
-      double gap = t.meanIndoorC() - min;
+      double gap = t.meanIndoorC() - t.coldestZoneC();
       if (Double.isFinite(gap)) {
         gaps[m++] = gap;
       }
     }
-    if (m == 0) {
-      return 0;
-    }
-    double[] sorted = Arrays.copyOf(gaps, m);
-    Arrays.sort(sorted);
-    return sorted[(int) Math.min(m - 1, Math.floor(quantile * m))];
+    return PlanModel.zoneSpreadK(gaps, m, quantile);
   }
 
   /** Per building and period, the metered heat beyond the heating circuit (hot water), kW. */
