@@ -12,7 +12,6 @@ import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.sim.kpi.KpiReport;
 import org.heatgrid.sim.mpc.MpcParameters;
-import org.heatgrid.sim.mpc.MpcSetup;
 import org.heatgrid.sim.oracle.OracleController;
 import org.heatgrid.sim.run.Controllers;
 import org.heatgrid.sim.run.RunResult;
@@ -51,7 +50,7 @@ public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<Str
       Map<String, Controller> made = new LinkedHashMap<>();
       for (String c : others) {
         futures.put(c, pool.submit(() -> {
-          Controller ctl = create(c, s, baseline, mpc);
+          Controller ctl = Controllers.create(c, s, mpc, () -> baseline);
           synchronized (made) {
             made.put(c, ctl);
           }
@@ -73,14 +72,6 @@ public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<Str
     Map<String, KpiReport> kpis = new LinkedHashMap<>();
     runs.forEach((name, r) -> kpis.put(name, KpiReport.of(r)));
     return new Comparison(s, runs, kpis, reasons);
-  }
-
-  private static Controller create(String name, Scenario s, RunResult baseline, MpcParameters p) {
-    return switch (name) {
-      case "mpc" -> MpcSetup.controller(s, p);
-      case "oracle" -> new OracleController(s, baseline, p);
-      default -> Controllers.create(name, s);
-    };
   }
 
   private static Map<String, Long> fallbacks(Controller c) {

@@ -1,6 +1,7 @@
 package org.heatgrid.sim.run;
 
 import java.util.List;
+import java.util.function.Supplier;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.sim.mpc.MpcParameters;
@@ -25,12 +26,21 @@ public final class Controllers {
    * @throws IllegalArgumentException for an unknown name, listing the known ones
    */
   public static Controller create(String name, Scenario scenario) {
+    return create(name, scenario, MpcParameters.DEFAULTS,
+        () -> new Simulation(scenario).run(new HeatingCurveController(scenario.baseline())));
+  }
+
+  /**
+   * @param mpc how the MPC (and the oracle's MPC) is prepared
+   * @param baseline the baseline run of {@code scenario} the oracle learns from, asked for only
+   *     when the oracle is created (a comparison passes the run it already has)
+   */
+  public static Controller create(String name, Scenario scenario, MpcParameters mpc,
+      Supplier<RunResult> baseline) {
     return switch (name) {
       case "baseline" -> new HeatingCurveController(scenario.baseline());
-      case "mpc" -> MpcSetup.controller(scenario, MpcParameters.DEFAULTS);
-      case "oracle" -> new OracleController(scenario,
-          new Simulation(scenario).run(new HeatingCurveController(scenario.baseline())),
-          MpcParameters.DEFAULTS);
+      case "mpc" -> MpcSetup.controller(scenario, mpc);
+      case "oracle" -> new OracleController(scenario, baseline.get(), mpc);
       default -> throw new IllegalArgumentException(
           "unknown controller \"" + name + "\"; known: " + String.join(", ", names()));
     };
