@@ -1,6 +1,5 @@
 package org.heatgrid.control.service;
 
-import org.heatgrid.gateway.MosquittoBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
