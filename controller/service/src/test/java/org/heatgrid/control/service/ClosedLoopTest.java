@@ -1,5 +1,6 @@
 package org.heatgrid.control.service;
 
+import org.heatgrid.gateway.MosquittoBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

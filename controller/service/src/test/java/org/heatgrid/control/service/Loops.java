@@ -1,5 +1,6 @@
 package org.heatgrid.control.service;
 
+import org.heatgrid.gateway.MosquittoBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

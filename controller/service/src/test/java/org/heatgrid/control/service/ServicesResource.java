@@ -1,5 +1,6 @@
 package org.heatgrid.control.service;
 
+import org.heatgrid.gateway.MosquittoBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
 import java.io.UncheckedIOException;
