@@ -77,6 +77,18 @@ final class Loops {
     return new Raw(c);
   }
 
+  /** Every thread's stack, for a failure message when something hangs. */
+  static String threadDump() {
+    StringBuilder sb = new StringBuilder("thread dump:\n");
+    Thread.getAllStackTraces().forEach((t, frames) -> {
+      sb.append(t).append(' ').append(t.getState()).append('\n');
+      for (StackTraceElement f : frames) {
+        sb.append("    at ").append(f).append('\n');
+      }
+    });
+    return sb.toString();
+  }
+
   record Raw(MqttClient client) implements AutoCloseable {
     void publish(String topic, String payload) throws MqttException {
       publish(topic, payload.getBytes(StandardCharsets.UTF_8));

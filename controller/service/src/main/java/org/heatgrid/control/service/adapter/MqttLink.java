@@ -1,27 +1,13 @@
 package org.heatgrid.control.service.adapter;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
-import org.eclipse.paho.mqttv5.client.IMqttToken;
-import org.eclipse.paho.mqttv5.client.MqttActionListener;
-import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
-import org.eclipse.paho.mqttv5.client.MqttCallback;
-import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
-import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
-import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
-import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.heatgrid.control.loop.Mode;
 import org.heatgrid.control.loop.PlannedStep;
 import org.heatgrid.control.loop.Setpoint;
@@ -29,7 +15,6 @@ import org.heatgrid.control.loop.SetpointOutbox;
 import org.heatgrid.control.loop.TelemetryInbox;
 import org.heatgrid.control.loop.TelemetryReading;
 import org.heatgrid.control.loop.TelemetryRejection;
-import org.heatgrid.gateway.NoDelaySocketFactory;
 import org.heatgrid.gateway.PayloadCodec;
 import org.heatgrid.gateway.PayloadException;
 import org.heatgrid.gateway.PlanStep;
@@ -52,11 +37,9 @@ import org.jboss.logging.Logger;
  *
  * <p>Out: as the loop's {@link SetpointOutbox} it publishes each setpoint retained, QoS 1, with
  * the message expiry of {@link SetpointPublisher#expirySeconds} (scaled by the time speed). While
- * disconnected, Paho buffers up to 1000 messages (oldest dropped) and sends them on reconnection;
- * gateways refuse those that expired meanwhile.
- *
- * <p>The first connection is retried every second until it succeeds; later losses are handled by
- * Paho's automatic reconnection. Thread-safe.
+ * disconnected, the newest setpoint per building is kept and sent on reconnection; gateways refuse
+ * it if it expired meanwhile. Connection handling, and why it is not Paho's own, is in
+ * {@link ReconnectingClient}. Thread-safe.
  */
 public final class MqttLink implements SetpointOutbox, AutoCloseable {
 
@@ -64,95 +47,31 @@ public final class MqttLink implements SetpointOutbox, AutoCloseable {
   private static final int QOS = 1;
   private static final int MAX_PLAN = 672;
 
-  private final MqttSettings settings;
   private final String site;
   private final PayloadCodec codec;
   private final TelemetryInbox inbox;
   private final double timeScale;
-  private final MqttAsyncClient client;
-  private final ScheduledExecutorService retry;
+  private final ReconnectingClient client;
   private final Map<String, StatusMessage> statuses = new ConcurrentHashMap<>();
   private final AtomicLong statusRejected = new AtomicLong();
-  private final AtomicLong connects = new AtomicLong();
-  private volatile boolean closed;
 
   /**
    * @param timeScale simulated seconds per wall second of the loop's clock (1 in real operation)
    */
   public MqttLink(MqttSettings settings, String site, PayloadCodec codec, TelemetryInbox inbox,
       double timeScale) {
-    this.settings = settings;
     this.site = site;
     this.codec = codec;
     this.inbox = inbox;
     this.timeScale = timeScale;
-    try {
-      client = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
-    } catch (MqttException e) {
-      throw new IllegalArgumentException("bad MQTT server URI '" + settings.serverUri() + "': "
-          + e.getMessage(), e);
-    }
-    DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
-    buffer.setBufferEnabled(true);
-    buffer.setBufferSize(1000);
-    buffer.setDeleteOldestMessages(true);
-    buffer.setPersistBuffer(false);
-    client.setBufferOpts(buffer);
-    client.setCallback(new Callback());
-    retry = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "mqtt-connect");
-      t.setDaemon(true);
-      return t;
-    });
+    this.client = new ReconnectingClient(settings, new MqttSubscription[] {
+        new MqttSubscription(Topics.allTelemetry(site), QOS),
+        new MqttSubscription(Topics.allStatus(site), QOS)}, this::onMessage);
   }
 
-  /** Connects in the background, retrying the first connection every second. Returns at once. */
+  /** Connects in the background and keeps reconnecting after any loss. Returns at once. */
   public void start() {
-    retry.execute(this::connect);
-  }
-
-  private void connect() {
-    if (closed) {
-      return;
-    }
-    MqttConnectionOptions o = new MqttConnectionOptions();
-    o.setServerURIs(new String[] {settings.serverUri()});
-    o.setUserName(settings.username());
-    o.setPassword(settings.password().getBytes(StandardCharsets.UTF_8));
-    o.setCleanStart(true); // subscriptions are made again after every connection
-    o.setAutomaticReconnect(true);
-    o.setAutomaticReconnectDelay(1, settings.reconnectMaxSeconds());
-    o.setKeepAliveInterval(30);
-    o.setConnectionTimeout(10);
-    if (settings.serverUri().startsWith("tcp://")) {
-      o.setSocketFactory(new NoDelaySocketFactory());
-    }
-    try {
-      client.connect(o, null, new MqttActionListener() {
-        @Override
-        public void onSuccess(IMqttToken token) {}
-
-        @Override
-        public void onFailure(IMqttToken token, Throwable e) {
-          LOG.warnf("MQTT: cannot connect to %s (%s); retrying in 1 s", settings.serverUri(),
-              e == null ? "?" : e.getMessage());
-          scheduleRetry();
-        }
-      });
-    } catch (MqttException e) {
-      LOG.warnf("MQTT: connect to %s failed (%s); retrying in 1 s", settings.serverUri(), e.getMessage());
-      scheduleRetry();
-    }
-  }
-
-  private void scheduleRetry() {
-    if (!closed) {
-      try {
-        retry.schedule(this::connect, 1, TimeUnit.SECONDS);
-      } catch (java.util.concurrent.RejectedExecutionException e) {
-        // closing
-      }
-    }
+    client.start();
   }
 
   @Override
@@ -160,12 +79,7 @@ public final class MqttLink implements SetpointOutbox, AutoCloseable {
     SetpointMessage m = toMessage(s);
     long expiry = SetpointPublisher.expirySeconds(s.issuedAt(), s.validUntil(), timeScale);
     MqttMessage msg = SetpointPublisher.message(codec.encode(m), expiry);
-    try {
-      client.publish(new Topics(site, s.buildingId()).setpoint(), msg);
-    } catch (MqttException e) {
-      throw new IllegalStateException("MQTT publish of setpoint " + s.seq() + " for "
-          + s.buildingId() + " failed: " + e.getMessage(), e);
-    }
+    client.publish(new Topics(site, s.buildingId()).setpoint(), msg);
   }
 
   /** The contract's payload for a loop setpoint. */
@@ -265,7 +179,17 @@ public final class MqttLink implements SetpointOutbox, AutoCloseable {
   }
 
   public long connects() {
-    return connects.get();
+    return client.connects();
+  }
+
+  /** Connection attempts that hung and were given up (a Paho failure mode, see ReconnectingClient). */
+  public long abandonedConnects() {
+    return client.abandonedAttempts();
+  }
+
+  /** Setpoints published while disconnected; the newest per building went out on reconnection. */
+  public long deferredSetpoints() {
+    return client.deferredPublishes();
   }
 
   public boolean isConnected() {
@@ -275,66 +199,18 @@ public final class MqttLink implements SetpointOutbox, AutoCloseable {
   /** Disconnects and releases the client. Idempotent. */
   @Override
   public void close() {
-    if (closed) {
-      return;
-    }
-    closed = true;
-    retry.shutdownNow();
-    try {
-      if (client.isConnected()) {
-        client.disconnect(2000).waitForCompletion(3000);
-      }
-    } catch (MqttException e) {
-      LOG.debugf("MQTT disconnect: %s", e.getMessage());
-    }
-    try {
-      client.close(true);
-    } catch (MqttException e) {
-      LOG.debugf("MQTT close: %s", e.getMessage());
-    }
+    client.close();
   }
 
-  private final class Callback implements MqttCallback {
-    @Override
-    public void connectComplete(boolean reconnect, String serverUri) {
-      connects.incrementAndGet();
-      LOG.infof("MQTT: %s to %s; subscribing", reconnect ? "reconnected" : "connected", serverUri);
-      try {
-        client.subscribe(new MqttSubscription[] {
-            new MqttSubscription(Topics.allTelemetry(site), QOS),
-            new MqttSubscription(Topics.allStatus(site), QOS)}, null, null, new MqttProperties());
-      } catch (MqttException e) {
-        LOG.errorf("MQTT: subscription failed: %s", e.getMessage());
+  private void onMessage(String topic, MqttMessage message) {
+    try {
+      if (topic.endsWith("/telemetry")) {
+        onTelemetry(topic, message.getPayload());
+      } else if (topic.endsWith("/status")) {
+        onStatus(topic, message.getPayload());
       }
+    } catch (RuntimeException e) {
+      LOG.errorf(e, "MQTT: message on %s not handled", topic);
     }
-
-    @Override
-    public void disconnected(MqttDisconnectResponse r) {
-      LOG.warnf("MQTT: disconnected (%s); Paho reconnects", r.getReasonString());
-    }
-
-    @Override
-    public void mqttErrorOccurred(MqttException e) {
-      LOG.warnf("MQTT error: %s", e.getMessage());
-    }
-
-    @Override
-    public void messageArrived(String topic, MqttMessage message) {
-      try {
-        if (topic.endsWith("/telemetry")) {
-          onTelemetry(topic, message.getPayload());
-        } else if (topic.endsWith("/status")) {
-          onStatus(topic, message.getPayload());
-        }
-      } catch (RuntimeException e) {
-        LOG.errorf(e, "MQTT: message on %s not handled", topic);
-      }
-    }
-
-    @Override
-    public void deliveryComplete(IMqttToken token) {}
-
-    @Override
-    public void authPacketArrived(int reasonCode, MqttProperties properties) {}
   }
 }
