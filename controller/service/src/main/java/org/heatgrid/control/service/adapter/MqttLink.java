@@ -192,6 +192,11 @@ public final class MqttLink implements SetpointOutbox, AutoCloseable {
     return client.deferredPublishes();
   }
 
+  /** Publishes that waited for the broker's in-flight window (large fan-outs). */
+  public long inflightWaits() {
+    return client.inflightWaits();
+  }
+
   public boolean isConnected() {
     return client.isConnected();
   }

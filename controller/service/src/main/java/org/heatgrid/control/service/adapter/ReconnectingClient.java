@@ -13,6 +13,7 @@ import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
 import org.eclipse.paho.mqttv5.client.MqttCallback;
+import org.eclipse.paho.mqttv5.client.MqttClientException;
 import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.MqttDisconnectResponse;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
@@ -45,6 +46,7 @@ final class ReconnectingClient implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(ReconnectingClient.class);
   private static final int CONNECTION_TIMEOUT_S = 5;
+  private static final long INFLIGHT_WAIT_NANOS = 10_000_000_000L;
 
   private final MqttSettings settings;
   private final MqttSubscription[] subscriptions;
@@ -54,6 +56,7 @@ final class ReconnectingClient implements AutoCloseable {
   private final AtomicLong connects = new AtomicLong();
   private final AtomicLong abandoned = new AtomicLong();
   private final AtomicLong deferred = new AtomicLong();
+  private final AtomicLong inflightWaits = new AtomicLong();
 
   // Guarded by this: the current client, its generation, when its attempt began (0 once done).
   private MqttAsyncClient client;
@@ -101,13 +104,46 @@ final class ReconnectingClient implements AutoCloseable {
       }
     }
     try {
-      c.publish(topic, message);
+      publishWithinInflightWindow(c, topic, message);
     } catch (MqttException | RuntimeException e) {
       LOG.debugf("MQTT publish on %s deferred: %s", topic, e.getMessage());
       synchronized (this) {
         defer(topic, message);
       }
     }
+  }
+
+  /**
+   * Paho refuses a QoS 1 publish while the broker's receive maximum of unacknowledged messages is
+   * in flight (mosquitto: 20). A large fan-out reaches it; waiting for acknowledgements is right
+   * here, deferring to the next connection would lose the message while connected.
+   */
+  private void publishWithinInflightWindow(MqttAsyncClient c, String topic, MqttMessage message)
+      throws MqttException {
+    long deadline = System.nanoTime() + INFLIGHT_WAIT_NANOS;
+    while (true) {
+      try {
+        c.publish(topic, message);
+        return;
+      } catch (MqttException e) {
+        if (e.getReasonCode() != MqttClientException.REASON_CODE_MAX_INFLIGHT
+            || System.nanoTime() > deadline || !c.isConnected()) {
+          throw e;
+        }
+        inflightWaits.incrementAndGet();
+        try {
+          Thread.sleep(0, 200_000);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Times a publish waited for the broker's in-flight window. */
+  long inflightWaits() {
+    return inflightWaits.get();
   }
 
   private void defer(String topic, MqttMessage message) {
