@@ -15,6 +15,8 @@ import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.api.Decision;
 import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.Telemetry;
+import org.heatgrid.control.loop.PlanSource;
+import org.heatgrid.control.loop.PlannedStep;
 import org.heatgrid.control.mpc.model.ThermalModel;
 import org.heatgrid.control.mpc.solver.BuildingChain;
 import org.heatgrid.control.mpc.solver.Plan;
@@ -42,7 +44,7 @@ import org.heatgrid.weather.WeatherForecast;
  * cannot be had (solver failure, time out, non-finite numbers, a violated constraint) gives way to
  * the heating curve for that period; the reason is logged and counted.
  */
-public class MpcController implements Controller {
+public class MpcController implements Controller, PlanSource {
 
   private static final Logger LOG = Logger.getLogger(MpcController.class.getName());
   private static final double CONSTRAINT_TOLERANCE = 1e-3;
@@ -62,6 +64,9 @@ public class MpcController implements Controller {
   private List<BuildingInfo> buildings;
   private StateEstimator estimator;
   private double[] occupiedMinimumKw;
+  // The occupied minimum of every step of the last problem, [building][step]: part of the plan.
+  private double[][] minimumKw;
+  private Map<String, List<PlannedStep>> lastPlans = Map.of();
   private MissedComfort missed;
   private double seasonPeakKw;
   private long plans;
@@ -102,6 +107,8 @@ public class MpcController implements Controller {
     int n = buildings.size();
     estimator = new StateEstimator(n, settings);
     occupiedMinimumKw = new double[n];
+    minimumKw = new double[n][0];
+    lastPlans = Map.of();
     missed = new MissedComfort(n, settings.missedComfortGain(), FADE_PER_PERIOD);
     seasonPeakKw = 0;
     fallbackReasons.clear();
@@ -116,6 +123,7 @@ public class MpcController implements Controller {
     if (site == null) {
       throw new IllegalStateException("start(site) must be called before decide()");
     }
+    lastPlans = Map.of(); // a period that falls back has no plan
     // The curve runs every period so that its outdoor filter is warm when it has to take over.
     Decision curve = fallback.decide(o);
     loads.observe(o);
@@ -143,6 +151,7 @@ public class MpcController implements Controller {
       return fallBack(curve, "plan violates a constraint", o, null);
     }
     lastPlan = plan;
+    lastPlans = plannedSteps(plan, o, indoor);
     Map<String, Command> commands = new HashMap<>();
     for (int b = 0; b < buildings.size(); b++) {
       BuildingInfo info = buildings.get(b);
@@ -150,6 +159,36 @@ public class MpcController implements Controller {
       commands.put(info.id(), command(info, models.get(info.id()), heat, indoor[b]));
     }
     return new Decision(commands);
+  }
+
+  /**
+   * The whole horizon as the gateways and operators see it: heat per step (the free part plus the
+   * occupied minimum) and the supply setpoint the emitter curve gives for it at the planned room
+   * temperature, translated like the first step's command.
+   */
+  private Map<String, List<PlannedStep>> plannedSteps(Plan plan, Observation o, double[] indoor) {
+    Map<String, List<PlannedStep>> out = new HashMap<>();
+    for (int b = 0; b < buildings.size(); b++) {
+      BuildingInfo info = buildings.get(b);
+      PlanModel pm = models.get(info.id());
+      int steps = minimumKw[b].length;
+      List<PlannedStep> list = new ArrayList<>(steps);
+      double roomC = indoor[b];
+      for (int k = 0; k < steps; k++) {
+        double heat = plan.heatKw(b, k) + minimumKw[b][k];
+        Command c = command(info, pm, heat, roomC);
+        list.add(new PlannedStep(o.time().plus(o.step().multipliedBy(k)), c.supplySetpointC(),
+            c.heatLimitKw() > 0 ? heat : 0));
+        roomC = plan.tempC(b, k);
+      }
+      out.put(info.id(), List.copyOf(list));
+    }
+    return Map.copyOf(out);
+  }
+
+  @Override
+  public List<PlannedStep> plan(String buildingId) {
+    return lastPlans.getOrDefault(buildingId, List.of());
   }
 
   /** Reads the last period's telemetry into the estimator, the learned floors and the peak. */
@@ -233,7 +272,9 @@ public class MpcController implements Controller {
             : 0;
         if (k == 0) {
           occupiedMinimumKw[b] = min;
+          minimumKw[b] = new double[steps];
         }
+        minimumKw[b][k] = min;
         w[k] += m.heatGainKPerKw() * min;
         uMax[k] -= min;
         load[k] += min;

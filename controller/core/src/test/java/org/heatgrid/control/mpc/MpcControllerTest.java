@@ -21,6 +21,7 @@ import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.control.mpc.model.EmitterCurve;
 import org.heatgrid.control.mpc.model.FitQuality;
 import org.heatgrid.control.mpc.model.ThermalModel;
+import org.heatgrid.control.loop.PlannedStep;
 import org.heatgrid.control.mpc.solver.Plan;
 import org.heatgrid.control.mpc.solver.PlanSolver;
 import org.heatgrid.control.mpc.solver.SolveStatus;
@@ -107,6 +108,34 @@ class MpcControllerTest {
     double floor = 20 + MpcSettings.DEFAULTS.comfortMarginK();
     assertThat(p.tempC(0, 11)).isGreaterThanOrEqualTo(floor - 1e-3);
     assertThat(p.tempC(0, 0)).isLessThan(floor);
+  }
+
+  @Test
+  void itsPlanCoversTheHorizonAndBeginsWithTheCommand() {
+    MpcController c = mpc(new StructuredSolver(), MpcSettings.DEFAULTS);
+    Observation o = observation(17, -5);
+    Decision d = c.decide(o);
+    for (BuildingInfo b : BUILDINGS) {
+      List<PlannedStep> plan = c.plan(b.id());
+      assertThat(plan).hasSize(96);
+      assertThat(plan.get(0).at()).isEqualTo(o.time());
+      assertThat(plan.get(95).at()).isEqualTo(o.time().plus(o.step().multipliedBy(95)));
+      assertThat(plan.get(0).supplySetpointC()).isEqualTo(d.command(b.id()).supplySetpointC());
+      assertThat(plan.get(0).heatKw()).isCloseTo(d.command(b.id()).heatLimitKw(), within(1e-9));
+      assertThat(plan).allSatisfy(s -> {
+        assertThat(s.heatKw()).isBetween(0.0, b.substationCapacityKw());
+        assertThat(s.supplySetpointC()).isLessThanOrEqualTo(b.supplyMaxC());
+      });
+    }
+  }
+
+  @Test
+  void aPeriodThatFallsBackHasNoPlan() {
+    MpcController c = mpc(new StructuredSolver(), MpcSettings.DEFAULTS);
+    c.decide(observation(17, -5));
+    assertThat(c.plan("A")).isNotEmpty();
+    c.decide(observation(17, Double.NaN));
+    assertThat(c.plan("A")).isEmpty();
   }
 
   @Test
