@@ -141,6 +141,8 @@ final class RunSetup {
       p.put("heatgrid.influx.url", options.influx);
     }
     p.put("heatgrid.data-dir", options.data.toString());
+    // Each run starts its season afresh: an override saved by an earlier run must not come back.
+    p.put("heatgrid.operator.restore", "false");
     p.put("quarkus.http.port", String.valueOf(options.port));
     apiPasswords.forEach((user, pw) -> {
       p.put("quarkus.security.users.embedded.users." + user, pw);

@@ -47,6 +47,7 @@ public final class EdgeGateway implements AutoCloseable {
 
   private static final System.Logger LOG = System.getLogger(EdgeGateway.class.getName());
   private static final int QOS = 1;
+  private static final long SUBACK_TIMEOUT_MS = 3000;
 
   private final GatewayConfig config;
   private final Topics topics;
@@ -58,6 +59,7 @@ public final class EdgeGateway implements AutoCloseable {
   private final MqttAsyncClient client;
 
   private boolean subscribedOnce; // loop thread
+  private long connection; // loop thread: number of the current connection
   private volatile boolean started;
   private volatile boolean closed;
 
@@ -245,12 +247,28 @@ public final class EdgeGateway implements AutoCloseable {
 
   private void onConnected(boolean reconnect) {
     counters.countConnect();
+    connection++;
+    subscribe(connection);
+    LOG.log(Level.INFO, "gateway {0}: {1}, state {2}", topics.building(),
+        reconnect ? "reconnected" : "connected", core.state().json());
+    core.connected();
+  }
+
+  /**
+   * Subscribes to the building's setpoint, and again if the broker has not acknowledged it within
+   * {@link #SUBACK_TIMEOUT_MS}: with Paho mqttv5 1.2.5 a SUBSCRIBE sent right after a reconnection
+   * that found no session on the broker can be lost (the broker's log of BrokerRestartTest showed
+   * the gateway's CONNACK and telemetry, but never its SUBSCRIBE); without this the gateway would
+   * sit connected in fallback for good.
+   */
+  private void subscribe(long forConnection) {
     MqttSubscription sub = new MqttSubscription(topics.setpoint(), QOS);
     // First subscription of this process: always send the retained setpoint (a restarted gateway
     // holds nothing even if the broker kept its session). Later: only if the session was lost.
     sub.setRetainHandling(subscribedOnce ? 1 : 0);
+    IMqttToken token;
     try {
-      client.subscribe(new MqttSubscription[] {sub}, null, new MqttActionListener() {
+      token = client.subscribe(new MqttSubscription[] {sub}, null, new MqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
           int[] codes = token.getReasonCodes();
@@ -270,10 +288,20 @@ public final class EdgeGateway implements AutoCloseable {
     } catch (MqttException e) {
       LOG.log(Level.ERROR, "gateway {0}: subscribe to {1}: {2}", topics.building(),
           topics.setpoint(), e.getMessage());
+      return; // not connected after all: the next connection subscribes
     }
-    LOG.log(Level.INFO, "gateway {0}: {1}, state {2}", topics.building(),
-        reconnect ? "reconnected" : "connected", core.state().json());
-    core.connected();
+    try {
+      loop.schedule(() -> {
+        if (!closed && connection == forConnection && client.isConnected() && !token.isComplete()) {
+          counters.countResubscribe();
+          LOG.log(Level.WARNING, "gateway {0}: no SUBACK for {1} within {2} ms; subscribing again",
+              topics.building(), topics.setpoint(), SUBACK_TIMEOUT_MS);
+          subscribe(forConnection);
+        }
+      }, SUBACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      // closing
+    }
   }
 
   private void onSetpoint(byte[] payload) {

@@ -17,6 +17,7 @@ public final class GatewayCounters {
   private final AtomicLong telemetryPublished = new AtomicLong();
   private final AtomicLong telemetryDropped = new AtomicLong();
   private final AtomicLong connects = new AtomicLong();
+  private final AtomicLong resubscribes = new AtomicLong();
 
   GatewayCounters() {
     for (RejectReason r : RejectReason.values()) {
@@ -63,6 +64,11 @@ public final class GatewayCounters {
     return connects.get();
   }
 
+  /** Subscriptions sent again because the broker did not acknowledge the first in time. */
+  public long resubscribes() {
+    return resubscribes.get();
+  }
+
   void countReceived() {
     received.incrementAndGet();
   }
@@ -89,6 +95,10 @@ public final class GatewayCounters {
 
   void countConnect() {
     connects.incrementAndGet();
+  }
+
+  void countResubscribe() {
+    resubscribes.incrementAndGet();
   }
 
   @Override

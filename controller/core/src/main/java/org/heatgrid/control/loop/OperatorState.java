@@ -31,6 +31,7 @@ public final class OperatorState {
   private final Map<String, Mode> modes = new HashMap<>();
   private final Map<String, OperatorOverride> overrides = new HashMap<>();
   private final ArrayDeque<AuditEntry> audit = new ArrayDeque<>();
+  private final Site configured;
   private Site site;
   private long siteVersion;
 
@@ -41,6 +42,7 @@ public final class OperatorState {
    */
   public OperatorState(Site site, Consumer<AuditEntry> auditSink) {
     this.site = Objects.requireNonNull(site, "site");
+    this.configured = site;
     this.auditSink = Objects.requireNonNull(auditSink, "auditSink");
   }
 
@@ -132,6 +134,72 @@ public final class OperatorState {
           schedule.toString(), why));
     }
     auditSink.accept(e);
+  }
+
+  /**
+   * What operators have changed, to be kept across restarts: modes other than auto, overrides
+   * (expired ones too, until cleared), and comfort bands and schedules that differ from the site
+   * as configured.
+   */
+  public record Snapshot(Map<String, Mode> modes, Map<String, OperatorOverride> overrides,
+      Map<String, ComfortBand> comfort, Map<String, OccupancySchedule> schedules) {
+    public Snapshot {
+      modes = Map.copyOf(modes);
+      overrides = Map.copyOf(overrides);
+      comfort = Map.copyOf(comfort);
+      schedules = Map.copyOf(schedules);
+    }
+  }
+
+  public synchronized Snapshot snapshot() {
+    Map<String, Mode> m = new HashMap<>(modes);
+    m.values().removeIf(x -> x == Mode.AUTO);
+    Map<String, ComfortBand> comfort = new HashMap<>();
+    Map<String, OccupancySchedule> schedules = new HashMap<>();
+    for (BuildingInfo b : site.buildings()) {
+      BuildingInfo was = configured.building(b.id()).orElseThrow();
+      if (!b.comfort().equals(was.comfort())) {
+        comfort.put(b.id(), b.comfort());
+      }
+      if (!b.schedule().equals(was.schedule())) {
+        schedules.put(b.id(), b.schedule());
+      }
+    }
+    return new Snapshot(m, overrides, comfort, schedules);
+  }
+
+  /**
+   * Puts back a saved snapshot and audit history at start-up. Nothing is audited or sent to the
+   * sink: these changes were audited when they were made.
+   *
+   * @throws IllegalArgumentException naming an unknown building; nothing is changed then
+   */
+  public synchronized void restore(Snapshot s, List<AuditEntry> history) {
+    List<String> ids = new ArrayList<>();
+    ids.addAll(s.modes().keySet());
+    ids.addAll(s.overrides().keySet());
+    ids.addAll(s.comfort().keySet());
+    ids.addAll(s.schedules().keySet());
+    ids.forEach(this::requireBuilding);
+    s.overrides().forEach((id, o) -> {
+      if (!o.buildingId().equals(id)) {
+        throw new IllegalArgumentException("override filed under '" + id + "' is for '"
+            + o.buildingId() + "'");
+      }
+    });
+    modes.putAll(s.modes());
+    overrides.putAll(s.overrides());
+    s.comfort().forEach((id, band) -> {
+      BuildingInfo b = requireBuilding(id);
+      replace(new BuildingInfo(b.id(), b.name(), b.type(), b.floorAreaM2(), b.zones(), b.schedule(),
+          band, b.substationCapacityKw(), b.supplyMaxC()));
+    });
+    s.schedules().forEach((id, schedule) -> {
+      BuildingInfo b = requireBuilding(id);
+      replace(new BuildingInfo(b.id(), b.name(), b.type(), b.floorAreaM2(), b.zones(), schedule,
+          b.comfort(), b.substationCapacityKw(), b.supplyMaxC()));
+    });
+    history.forEach(this::record);
   }
 
   /** The audit entries kept in memory, oldest first. */

@@ -14,11 +14,13 @@ import org.heatgrid.control.loop.AuditEntry;
 /** Appends each audit entry as one JSON line to {@code <data-dir>/audit.jsonl}. Thread-safe. */
 final class AuditFile implements Consumer<AuditEntry> {
 
+  static final String NAME = "audit.jsonl";
+
   private final Path file;
   private final ObjectMapper json = new ObjectMapper();
 
   AuditFile(Path dataDir) {
-    this.file = dataDir.resolve("audit.jsonl");
+    this.file = dataDir.resolve(NAME);
     try {
       Files.createDirectories(dataDir);
     } catch (IOException e) {

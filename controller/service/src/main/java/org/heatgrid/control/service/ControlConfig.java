@@ -2,6 +2,7 @@ package org.heatgrid.control.service;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Positive;
 import java.nio.file.Path;
@@ -28,9 +29,18 @@ public interface ControlConfig {
 
   Influx influx();
 
-  /** Folder for the audit log, and for the points in the no-InfluxDB mode. */
+  /** Folder for the audit log, the operator state, and the points in the no-InfluxDB mode. */
   @WithDefault("data")
   Path dataDir();
+
+  /**
+   * Whether operators' modes, overrides, comfort bands and schedules are restored from
+   * {@code data-dir/operator-state.json} at start (always saved). Off for simulated runs that
+   * start their season afresh.
+   */
+  @WithName("operator.restore")
+  @WithDefault("true")
+  boolean restoreOperatorState();
 
   interface Site {
     /** Site description: {@code classpath:sites/campus16.json} or a file path. */

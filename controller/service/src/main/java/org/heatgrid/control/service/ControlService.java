@@ -45,7 +45,17 @@ public class ControlService {
     Instant start = config.time().start().orElse(Instant.now());
     this.clock = hooks.clock().orElseGet(() -> speed == 1 && config.time().start().isEmpty()
         ? Clock.systemUTC() : new AcceleratedClock(start, speed));
-    this.operator = new OperatorState(site, new AuditFile(config.dataDir()));
+    AuditFile audit = new AuditFile(config.dataDir());
+    OperatorStateFile saved = new OperatorStateFile(config.dataDir());
+    OperatorState[] self = new OperatorState[1];
+    this.operator = new OperatorState(site, e -> {
+      audit.accept(e);
+      saved.save(self[0]);
+    });
+    self[0] = operator;
+    if (config.restoreOperatorState()) {
+      saved.restore(operator);
+    }
     ControlConfig.Loop l = config.loop();
     Duration validity = l.validity().orElse(l.period().multipliedBy(2));
     LoopSettings loop = new LoopSettings(l.period(), validity, l.period().multipliedBy(2),

@@ -106,7 +106,8 @@ final class ReconnectingClient implements AutoCloseable {
     try {
       publishWithinInflightWindow(c, topic, message);
     } catch (MqttException | RuntimeException e) {
-      LOG.debugf("MQTT publish on %s deferred: %s", topic, e.getMessage());
+      LOG.warnf("MQTT publish on %s refused while connected (%s); kept for the next connection",
+          topic, e);
       synchronized (this) {
         defer(topic, message);
       }
