@@ -12,6 +12,7 @@ import org.eclipse.paho.mqttv5.client.MqttConnectionOptions;
 import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
+import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.loop.LoopSettings;
 import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.control.service.adapter.ControlRuntime;
@@ -47,12 +48,18 @@ final class Loops {
 
   static ControlRuntime runtime(MosquittoBroker broker, Clock clock, OperatorState operator,
       PointSink sink) {
+    return runtime(broker, clock, operator, sink, null);
+  }
+
+  /** A runtime with the given controller ({@code null}: the baseline heating curve). */
+  static ControlRuntime runtime(MosquittoBroker broker, Clock clock, OperatorState operator,
+      PointSink sink, Controller controller) {
     Site site = operator.site();
     MqttSettings mqtt = new MqttSettings(broker.uri(), "controller", broker.password("controller"),
         "heatgrid-controller-test", 1);
     RuntimeSettings s = new RuntimeSettings(site, mqtt, clock, SPEED, Duration.ofMillis(20),
         LoopSettings.of(Duration.ofMinutes(15), System.currentTimeMillis()), Duration.ofHours(6));
-    return new ControlRuntime(s, null, operator, sink, CODEC);
+    return new ControlRuntime(s, controller, operator, sink, CODEC);
   }
 
   static List<EdgeGateway> gateways(MosquittoBroker broker, Clock clock, List<String> ids) {
