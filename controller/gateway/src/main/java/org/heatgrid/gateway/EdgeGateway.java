@@ -56,7 +56,7 @@ public final class EdgeGateway implements AutoCloseable {
   private final GatewayCounters counters = new GatewayCounters();
   private final GatewayCore core;
   private final ScheduledExecutorService loop;
-  private final MqttAsyncClient client;
+  private volatile MqttAsyncClient client; // replaced when it stops sending SUBSCRIBEs
 
   private boolean subscribedOnce; // loop thread
   private long connection; // loop thread: number of the current connection
@@ -80,18 +80,7 @@ public final class EdgeGateway implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
-    try {
-      this.client = new MqttAsyncClient(config.serverUri(), config.clientId(), new MemoryPersistence());
-    } catch (MqttException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("gateway " + topics.building() + ": bad server URI '"
-          + config.serverUri() + "': " + e.getMessage(), e);
-    }
-    DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
-    buffer.setBufferEnabled(true);
-    buffer.setBufferSize(1000);
-    buffer.setDeleteOldestMessages(true);
-    client.setBufferOpts(buffer);
-    client.setCallback(new Callback());
+    this.client = newClient();
   }
 
   public EdgeGateway(GatewayConfig config, Substation substation, Clock clock) {
@@ -181,6 +170,23 @@ public final class EdgeGateway implements AutoCloseable {
     }
   }
 
+  private MqttAsyncClient newClient() {
+    MqttAsyncClient c;
+    try {
+      c = new MqttAsyncClient(config.serverUri(), config.clientId(), new MemoryPersistence());
+    } catch (MqttException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("gateway " + topics.building() + ": bad server URI '"
+          + config.serverUri() + "': " + e.getMessage(), e);
+    }
+    DisconnectedBufferOptions buffer = new DisconnectedBufferOptions();
+    buffer.setBufferEnabled(true);
+    buffer.setBufferSize(1000);
+    buffer.setDeleteOldestMessages(true);
+    c.setBufferOpts(buffer);
+    c.setCallback(new Callback(c));
+    return c;
+  }
+
   // ---- loop thread
 
   private void tick() {
@@ -262,6 +268,10 @@ public final class EdgeGateway implements AutoCloseable {
    * sit connected in fallback for good.
    */
   private void subscribe(long forConnection) {
+    subscribe(forConnection, 1);
+  }
+
+  private void subscribe(long forConnection, int attempt) {
     MqttSubscription sub = new MqttSubscription(topics.setpoint(), QOS);
     // First subscription of this process: always send the retained setpoint (a restarted gateway
     // holds nothing even if the broker kept its session). Later: only if the session was lost.
@@ -292,16 +302,46 @@ public final class EdgeGateway implements AutoCloseable {
     }
     try {
       loop.schedule(() -> {
-        if (!closed && connection == forConnection && client.isConnected() && !token.isComplete()) {
-          counters.countResubscribe();
+        if (closed || connection != forConnection || !client.isConnected() || token.isComplete()) {
+          return;
+        }
+        counters.countResubscribe();
+        if (attempt == 1) {
           LOG.log(Level.WARNING, "gateway {0}: no SUBACK for {1} within {2} ms; subscribing again",
               topics.building(), topics.setpoint(), SUBACK_TIMEOUT_MS);
-          subscribe(forConnection);
+          subscribe(forConnection, 2);
+        } else {
+          // Seen: once this happens, the Paho client sends no SUBSCRIBE at all any more (publishes
+          // still go out). Only a new client gets the gateway its setpoints back.
+          LOG.log(Level.WARNING, "gateway {0}: still no SUBACK for {1}; reconnecting with a new"
+              + " MQTT client", topics.building(), topics.setpoint());
+          replaceClient();
         }
       }, SUBACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
       // closing
     }
+  }
+
+  private void replaceClient() {
+    MqttAsyncClient old = client;
+    client = newClient();
+    connection++; // the old connection's watchdogs stand down
+    Thread t = new Thread(() -> {
+      try {
+        old.disconnectForcibly(0, 1000, false);
+      } catch (MqttException | RuntimeException e) {
+        LOG.log(Level.DEBUG, "gateway {0}: old client: {1}", topics.building(), e.getMessage());
+      }
+      try {
+        old.close(true);
+      } catch (MqttException | RuntimeException e) {
+        LOG.log(Level.DEBUG, "gateway {0}: old client close: {1}", topics.building(), e.getMessage());
+      }
+    }, "gateway-" + topics.building() + "-discard");
+    t.setDaemon(true);
+    t.start(); // a broken Paho client may block: never on the loop thread
+    connect();
   }
 
   private void onSetpoint(byte[] payload) {
@@ -340,8 +380,17 @@ public final class EdgeGateway implements AutoCloseable {
   }
 
   private final class Callback implements MqttCallback {
+    private final MqttAsyncClient owner;
+
+    Callback(MqttAsyncClient owner) {
+      this.owner = owner;
+    }
+
     @Override
     public void disconnected(MqttDisconnectResponse response) {
+      if (owner != client) {
+        return; // a replaced client
+      }
       LOG.log(Level.WARNING, "gateway {0}: disconnected: {1}", topics.building(), response);
     }
 
@@ -369,7 +418,11 @@ public final class EdgeGateway implements AutoCloseable {
 
     @Override
     public void connectComplete(boolean reconnect, String serverUri) {
-      runOnLoop(() -> onConnected(reconnect));
+      runOnLoop(() -> {
+        if (owner == client) {
+          onConnected(reconnect);
+        }
+      });
     }
 
     @Override
