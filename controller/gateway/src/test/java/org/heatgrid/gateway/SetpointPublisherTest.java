@@ -14,8 +14,10 @@ class SetpointPublisherTest {
   @Test
   void expirySeconds_isRemainingValidityInWallClockSeconds() {
     assertThat(SetpointPublisher.expirySeconds(T0, T0.plusSeconds(900), 1)).isEqualTo(900);
-    assertThat(SetpointPublisher.expirySeconds(T0, T0.plusSeconds(900), 60)).isEqualTo(15);
-    assertThat(SetpointPublisher.expirySeconds(T0, T0.plusSeconds(900), 7)).isEqualTo(129); // rounded up
+    // Accelerated: one more second, as brokers count expiry in whole seconds.
+    assertThat(SetpointPublisher.expirySeconds(T0, T0.plusSeconds(900), 60)).isEqualTo(16);
+    assertThat(SetpointPublisher.expirySeconds(T0, T0.plusSeconds(900), 7)).isEqualTo(130); // rounded up
+    assertThat(SetpointPublisher.expirySeconds(T0, T0.plusSeconds(1800), 2880)).isEqualTo(2);
     assertThat(SetpointPublisher.expirySeconds(T0, T0.plusMillis(10), 1)).isEqualTo(1);
   }
 
