@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -30,6 +31,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * it after the class. {@link #restart()} restarts it on the same port; the test broker keeps no
  * persistence, so a restart loses sessions and retained messages.
  *
+ * <p>For load tests, {@link #withBuildings} adds gateway users beyond B01..B16 (same pattern ACL,
+ * each with its own password) and {@link #withConfig} appends broker settings; a plain
+ * {@code new MosquittoBroker()} is the contract's broker as deployed.
+ *
  * <p>Fails (does not skip) when mosquitto is not installed: {@code ./run-tests} installs it.
  */
 public final class MosquittoBroker implements BeforeAllCallback, AfterAllCallback {
@@ -40,6 +45,8 @@ public final class MosquittoBroker implements BeforeAllCallback, AfterAllCallbac
   private static final Set<String> REPLACED = Set.of("listener", "password_file", "acl_file",
       "persistence", "persistence_location", "autosave_interval", "log_dest", "pid_file", "user");
 
+  private final List<String> extraBuildings = new ArrayList<>();
+  private final List<String> extraConfig = new ArrayList<>();
   private Path dir;
   private int port;
   private Process process;
@@ -58,6 +65,41 @@ public final class MosquittoBroker implements BeforeAllCallback, AfterAllCallbac
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /**
+   * Adds gateway users (building ids) to the password file, each with {@link #password}; the ACL's
+   * {@code pattern} lines give each one its own topics. Call before the broker starts.
+   */
+  public synchronized MosquittoBroker withBuildings(Collection<String> buildings) {
+    requireNotConfigured();
+    for (String b : buildings) {
+      if (!USERS.contains(b) && !extraBuildings.contains(b)) {
+        extraBuildings.add(b);
+      }
+    }
+    return this;
+  }
+
+  /**
+   * Appends lines to the test broker's mosquitto.conf (after the deployed settings, so a repeated
+   * key such as {@code max_inflight_messages} overrides them). Call before the broker starts.
+   */
+  public synchronized MosquittoBroker withConfig(String... lines) {
+    requireNotConfigured();
+    extraConfig.addAll(List.of(lines));
+    return this;
+  }
+
+  private void requireNotConfigured() {
+    if (dir != null) {
+      throw new IllegalStateException("configure the broker before it starts");
+    }
+  }
+
+  /** The running broker's process id (e.g. for {@code /proc/PID/limits}); -1 when stopped. */
+  public synchronized long pid() {
+    return process == null ? -1 : process.pid();
   }
 
   /** Writes the configuration (first time only) and starts the broker; returns once it listens. */
@@ -119,7 +161,7 @@ public final class MosquittoBroker implements BeforeAllCallback, AfterAllCallbac
     return "tcp://127.0.0.1:" + port;
   }
 
-  /** The test password of a user (controller, B01..B16). */
+  /** The test password of a user (controller, B01..B16 and those of {@link #withBuildings}). */
   public String password(String user) {
     return "test-" + user + "-pw";
   }
@@ -150,17 +192,23 @@ public final class MosquittoBroker implements BeforeAllCallback, AfterAllCallbac
     conf.add("log_dest stdout");
     // Started as root, mosquitto would switch to user "mosquitto", who cannot read our temp files.
     conf.add("user " + System.getProperty("user.name"));
+    if (!extraConfig.isEmpty()) {
+      conf.add("# load test settings (MosquittoBroker.withConfig)");
+      conf.addAll(extraConfig);
+    }
     Files.write(dir.resolve("mosquitto.conf"), conf);
     Files.copy(deploy.resolve("acl"), dir.resolve("acl"));
 
+    List<String> users = new ArrayList<>(USERS);
+    users.addAll(extraBuildings);
     List<String> creds = new ArrayList<>();
-    for (String u : USERS) {
+    for (String u : users) {
       creds.add(u + ":" + password(u));
     }
     Files.write(dir.resolve("credentials"), creds);
     List<String> cmd = new ArrayList<>(List.of("bash", deploy.resolve("make-passwords.sh").toString(),
         dir.toString()));
-    cmd.addAll(USERS.subList(1, USERS.size()));
+    cmd.addAll(users.subList(1, users.size()));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes());
     try {

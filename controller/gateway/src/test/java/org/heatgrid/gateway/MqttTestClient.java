@@ -90,12 +90,22 @@ final class MqttTestClient implements AutoCloseable {
     return codes == null || codes.length == 0 ? 0 : codes[0];
   }
 
+  /** Publishes without waiting for the PUBACK (Paho refuses beyond the broker's receive maximum). */
+  IMqttToken publishAsync(String topic, MqttMessage message) throws MqttException {
+    return client.publish(topic, message);
+  }
+
   int publish(String topic, byte[] payload, boolean retained) throws MqttException {
     return publish(topic, new MqttMessage(payload, 1, retained, new MqttProperties()));
   }
 
   List<Received> received() {
     return List.copyOf(received);
+  }
+
+  /** How many messages arrived so far (cheaper than {@link #received()} in a polling loop). */
+  int receivedCount() {
+    return received.size();
   }
 
   List<Received> received(String topic) {
