@@ -132,9 +132,9 @@ final class ReconnectingClient implements AutoCloseable {
           throw e;
         }
         inflightWaits.incrementAndGet();
-        try {
-          Thread.sleep(0, 200_000);
-        } catch (InterruptedException ie) {
+        // Thread.sleep(0, 200_000) sleeps a whole millisecond on JDK 17; parkNanos does not.
+        java.util.concurrent.locks.LockSupport.parkNanos(200_000);
+        if (Thread.interrupted()) {
           Thread.currentThread().interrupt();
           throw e;
         }
