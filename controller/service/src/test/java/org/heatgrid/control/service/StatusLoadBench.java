@@ -47,7 +47,8 @@ class StatusLoadBench {
 
   @Test
   void status_at200PerSecondFor10s_printsLatencies() {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+        .version(HttpClient.Version.HTTP_1_1).build();
     String auth = "Basic " + Base64.getEncoder()
         .encodeToString("viewer:viewer-pw".getBytes(StandardCharsets.UTF_8));
     HttpRequest request = HttpRequest.newBuilder(status).header("Authorization", auth)
