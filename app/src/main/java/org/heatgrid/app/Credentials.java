@@ -18,10 +18,38 @@ final class Credentials {
     this.fallback = fallback;
   }
 
-  /** The embedded broker accepts every client; the password is a formality. */
-  static Credentials anyone() {
-    return new Credentials(Map.of(), "heatgrid-run");
+  /** A fresh random password for each user, for the embedded broker (it checks them). */
+  static Credentials random(List<String> users) {
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    Map<String, String> m = new HashMap<>();
+    for (String user : users) {
+      byte[] b = new byte[12];
+      random.nextBytes(b);
+      m.put(user, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+    }
+    return new Credentials(Map.copyOf(m), null);
   }
+
+  /**
+   * Writes 'user:password' lines, the format {@link #read} takes (owner-only permissions where the
+   * file system has them).
+   */
+  void write(Path file) throws IOException {
+    StringBuilder sb = new StringBuilder("# MQTT users of this run's embedded broker\n");
+    new java.util.TreeMap<>(byUser).forEach((u, p) -> sb.append(u).append(':').append(p).append('\n'));
+    Files.writeString(file, sb.toString());
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // not a POSIX file system: the data directory's own permissions apply
+    }
+  }
+
+  /** The passwords by user; empty for credentials that give every user one password. */
+  Map<String, String> byUser() {
+    return byUser;
+  }
+
 
   /**
    * HEATGRID_MQTT_PASSWORD for every user; without it a placeholder password, which a broker that

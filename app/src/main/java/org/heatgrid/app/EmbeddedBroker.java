@@ -1,18 +1,20 @@
 package org.heatgrid.app;
 
+import com.hivemq.embedded.EmbeddedExtension;
 import com.hivemq.embedded.EmbeddedHiveMQ;
+import com.hivemq.embedded.EmbeddedHiveMQBuilder;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * HiveMQ CE in embedded mode, listening on loopback only, keeping everything in memory (a run's
- * broker starts empty). Every client is accepted (no authentication extension): it is reachable
- * only from this machine, and the run's own clients are the gateways and the controller. For the
- * contract's per-building ACL use Mosquitto with deploy/mosquitto and {@code --broker}.
+ * broker starts empty). It enforces the contract's users and per-building ACL ({@link BrokerAcl},
+ * the rules of deploy/mosquitto/acl) with the passwords it is given.
  */
 final class EmbeddedBroker implements AutoCloseable {
 
@@ -24,8 +26,12 @@ final class EmbeddedBroker implements AutoCloseable {
     this.port = port;
   }
 
-  /** Starts the broker on {@code port}, or on a free port when that one is taken or 0. */
-  static EmbeddedBroker start(Path dir, int port) throws IOException {
+  /**
+   * Starts the broker on {@code port}, or on a free port when that one is taken or 0, with the
+   * contract's users and ACL for {@code site} ({@link BrokerAcl}).
+   */
+  static EmbeddedBroker start(Path dir, int port, String site, Map<String, String> passwords)
+      throws IOException {
     int p = port > 0 && isFree(port) ? port : freePort();
     Path conf = Files.createDirectories(dir.resolve("conf"));
     Path data = Files.createDirectories(dir.resolve("data"));
@@ -66,8 +72,13 @@ final class EmbeddedBroker implements AutoCloseable {
           <logger name="oshi" level="OFF"/>
         </configuration>
         """);
-    EmbeddedHiveMQ h = EmbeddedHiveMQ.builder().withConfigurationFolder(conf).withDataFolder(data)
-        .withExtensionsFolder(extensions).build();
+    EmbeddedHiveMQBuilder b = EmbeddedHiveMQ.builder().withConfigurationFolder(conf)
+        .withDataFolder(data).withExtensionsFolder(extensions);
+    b.withEmbeddedExtension(EmbeddedExtension.builder().withId("heatgrid-acl")
+        .withName("heatgrid users and ACL").withVersion("1").withAuthor("heatgrid")
+        .withPriority(1000).withStartPriority(1000)
+        .withExtensionMain(new BrokerAcl(site, passwords)).build());
+    EmbeddedHiveMQ h = b.build();
     try {
       h.start().get(60, TimeUnit.SECONDS);
     } catch (Exception e) {

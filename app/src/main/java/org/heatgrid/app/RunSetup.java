@@ -89,10 +89,16 @@ final class RunSetup {
     this.clock = new SimClock(from.atStartOfDay(scenario.zone()).toInstant(), o.speed);
     Files.createDirectories(o.data);
     if (o.broker == null) {
-      this.broker = EmbeddedBroker.start(o.data.resolve("broker"), 1883);
+      List<String> users = new java.util.ArrayList<>(List.of(BrokerAcl.CONTROLLER));
+      plant.site().buildings().forEach(b -> users.add(b.id()));
+      this.credentials = Credentials.random(users);
+      this.broker = EmbeddedBroker.start(o.data.resolve("broker"), 1883, plant.site().name(),
+          credentials.byUser());
       this.brokerUri = broker.uri();
-      this.credentials = Credentials.anyone();
-      out.println("MQTT broker: embedded HiveMQ CE on " + brokerUri);
+      Path passwords = o.data.resolve("broker").resolve("credentials");
+      credentials.write(passwords);
+      out.println("MQTT broker: embedded HiveMQ CE on " + brokerUri + ", users and ACL of"
+          + " deploy/mosquitto/acl; this run's passwords in " + passwords);
     } else {
       this.broker = null;
       this.brokerUri = o.broker;

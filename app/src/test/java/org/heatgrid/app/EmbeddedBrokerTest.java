@@ -37,45 +37,61 @@ class EmbeddedBrokerTest {
    */
   @Test
   void retainedSetpointsOf16Buildings_areThereForALateSubscriber_andExpire() throws Exception {
-    try (EmbeddedBroker broker = EmbeddedBroker.start(Files.createTempDirectory("hivemq"), 0)) {
-      MqttClient controller = client(broker, "controller");
+    List<String> users = new java.util.ArrayList<>(List.of(BrokerAcl.CONTROLLER));
+    java.util.stream.IntStream.rangeClosed(1, 16).forEach(i -> users.add(String.format("B%02d", i)));
+    Credentials credentials = Credentials.random(users);
+    try (EmbeddedBroker broker = EmbeddedBroker.start(Files.createTempDirectory("hivemq"), 0,
+        "campus16", credentials.byUser())) {
+      MqttClient controller = client(broker, "controller", "controller", credentials);
       Instant now = Instant.parse("2026-01-05T00:00:00Z");
       List<String> ids = java.util.stream.IntStream.rangeClosed(1, 16)
           .mapToObj(i -> String.format("B%02d", i)).toList();
       for (String id : ids) {
         SetpointMessage m = new SetpointMessage("campus16", id, 7, now, now.plusSeconds(1800), 50,
             null, SetpointMode.AUTO, "test", List.of());
-        // B16's expires after 1 s; the others stay.
-        long expiry = id.equals("B16") ? 1 : 600;
+        // B16's expires after 3 s (its reader is the first, well within that); the others stay.
+        long expiry = id.equals("B16") ? 3 : 600;
         controller.publish(new Topics("campus16", id).setpoint(),
             SetpointPublisher.message(CODEC.encode(m), expiry));
       }
+      // Under the ACL a gateway reads only its own setpoint: one late reader per building.
       Map<String, SetpointMessage> seen = new ConcurrentHashMap<>();
-      MqttClient late = client(broker, "late");
-      late.setCallback(new Collect(seen));
-      late.subscribe("heatgrid/v1/campus16/+/setpoint", 1);
+      List<MqttClient> clients = new java.util.ArrayList<>(List.of(controller));
+      List<String> b16First = new java.util.ArrayList<>(ids);
+      java.util.Collections.reverse(b16First);
+      for (String id : b16First) {
+        MqttClient late = client(broker, "late-" + id, id, credentials);
+        late.setCallback(new Collect(seen));
+        late.subscribe(new Topics("campus16", id).setpoint(), 1);
+        clients.add(late);
+      }
       await().atMost(Duration.ofSeconds(10)).until(() -> seen.size() == 16);
       assertThat(seen.keySet()).containsExactlyInAnyOrderElementsOf(ids);
 
       Map<String, SetpointMessage> later = new ConcurrentHashMap<>();
-      await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).until(() -> true);
-      MqttClient after = client(broker, "after");
-      after.setCallback(new Collect(later));
-      after.subscribe("heatgrid/v1/campus16/+/setpoint", 1);
-      await().atMost(Duration.ofSeconds(10)).until(() -> later.size() == 15);
+      await().pollDelay(Duration.ofMillis(3500)).atMost(Duration.ofSeconds(5)).until(() -> true);
+      for (String id : List.of("B01", "B16")) {
+        MqttClient after = client(broker, "after-" + id, id, credentials);
+        after.setCallback(new Collect(later));
+        after.subscribe(new Topics("campus16", id).setpoint(), 1);
+        clients.add(after);
+      }
+      await().atMost(Duration.ofSeconds(10)).until(() -> later.containsKey("B01"));
+      Thread.sleep(300); // B16's would have come with B01's
       assertThat(later).doesNotContainKey("B16");
-      for (MqttClient c : List.of(controller, late, after)) {
+      for (MqttClient c : clients) {
         c.disconnect();
         c.close();
       }
     }
   }
 
-  private static MqttClient client(EmbeddedBroker broker, String id) throws MqttException {
+  private static MqttClient client(EmbeddedBroker broker, String id, String user,
+      Credentials credentials) throws MqttException {
     MqttClient c = new MqttClient(broker.uri(), id, new MemoryPersistence());
     MqttConnectionOptions o = new MqttConnectionOptions();
-    o.setUserName(id);
-    o.setPassword("x".getBytes(StandardCharsets.UTF_8));
+    o.setUserName(user);
+    o.setPassword(credentials.password(user).getBytes(StandardCharsets.UTF_8));
     c.connect(o);
     return c;
   }
