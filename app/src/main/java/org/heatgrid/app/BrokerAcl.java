@@ -30,12 +30,10 @@ final class BrokerAcl implements ExtensionMain {
 
   static final String CONTROLLER = "controller";
 
-  private final String site;
   private final Map<String, String> passwords;
 
-  /** @param passwords per user: {@value #CONTROLLER} and the building ids of {@code site} */
-  BrokerAcl(String site, Map<String, String> passwords) {
-    this.site = site;
+  /** @param passwords per user: {@value #CONTROLLER} and the building ids */
+  BrokerAcl(Map<String, String> passwords) {
     this.passwords = Map.copyOf(passwords);
   }
 
@@ -61,23 +59,14 @@ final class BrokerAcl implements ExtensionMain {
       }
       ModifiableDefaultPermissions p = out.getDefaultPermissions();
       p.setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
-      // Literal topics, no '+': HiveMQ CE 2025.5 matched no PUBLISH against a permission filter
-      // with '+' (heatgrid/v1/+/+/setpoint let nothing through; heatgrid/# did), so the site and
-      // the buildings are spelled out. The controller subscribes with wildcards, which these
-      // literal SUBSCRIBE permissions would not imply: it gets the two wildcard filters it uses.
-      String base = "heatgrid/v1/" + site + "/";
       if (user.equals(CONTROLLER)) {
-        for (String b : passwords.keySet()) {
-          if (!b.equals(CONTROLLER)) {
-            p.add(allow(base + b + "/setpoint", TopicPermission.MqttActivity.PUBLISH));
-          }
-        }
-        p.add(allow(base + "+/telemetry", TopicPermission.MqttActivity.SUBSCRIBE));
-        p.add(allow(base + "+/status", TopicPermission.MqttActivity.SUBSCRIBE));
+        p.add(allow("heatgrid/v1/+/+/setpoint", TopicPermission.MqttActivity.PUBLISH));
+        p.add(allow("heatgrid/v1/+/+/telemetry", TopicPermission.MqttActivity.SUBSCRIBE));
+        p.add(allow("heatgrid/v1/+/+/status", TopicPermission.MqttActivity.SUBSCRIBE));
       } else {
-        p.add(allow(base + user + "/setpoint", TopicPermission.MqttActivity.SUBSCRIBE));
-        p.add(allow(base + user + "/telemetry", TopicPermission.MqttActivity.PUBLISH));
-        p.add(allow(base + user + "/status", TopicPermission.MqttActivity.PUBLISH));
+        p.add(allow("heatgrid/v1/+/" + user + "/setpoint", TopicPermission.MqttActivity.SUBSCRIBE));
+        p.add(allow("heatgrid/v1/+/" + user + "/telemetry", TopicPermission.MqttActivity.PUBLISH));
+        p.add(allow("heatgrid/v1/+/" + user + "/status", TopicPermission.MqttActivity.PUBLISH));
       }
       out.authenticateSuccessfully();
     }

@@ -28,9 +28,9 @@ final class EmbeddedBroker implements AutoCloseable {
 
   /**
    * Starts the broker on {@code port}, or on a free port when that one is taken or 0, with the
-   * contract's users and ACL for {@code site} ({@link BrokerAcl}).
+   * contract's users and ACL ({@link BrokerAcl}).
    */
-  static EmbeddedBroker start(Path dir, int port, String site, Map<String, String> passwords)
+  static EmbeddedBroker start(Path dir, int port, Map<String, String> passwords)
       throws IOException {
     int p = port > 0 && isFree(port) ? port : freePort();
     Path conf = Files.createDirectories(dir.resolve("conf"));
@@ -77,7 +77,7 @@ final class EmbeddedBroker implements AutoCloseable {
     b.withEmbeddedExtension(EmbeddedExtension.builder().withId("heatgrid-acl")
         .withName("heatgrid users and ACL").withVersion("1").withAuthor("heatgrid")
         .withPriority(1000).withStartPriority(1000)
-        .withExtensionMain(new BrokerAcl(site, passwords)).build());
+        .withExtensionMain(new BrokerAcl(passwords)).build());
     EmbeddedHiveMQ h = b.build();
     try {
       h.start().get(60, TimeUnit.SECONDS);

@@ -92,8 +92,7 @@ final class RunSetup {
       List<String> users = new java.util.ArrayList<>(List.of(BrokerAcl.CONTROLLER));
       plant.site().buildings().forEach(b -> users.add(b.id()));
       this.credentials = Credentials.random(users);
-      this.broker = EmbeddedBroker.start(o.data.resolve("broker"), 1883, plant.site().name(),
-          credentials.byUser());
+      this.broker = EmbeddedBroker.start(o.data.resolve("broker"), 1883, credentials.byUser());
       this.brokerUri = broker.uri();
       Path passwords = o.data.resolve("broker").resolve("credentials");
       credentials.write(passwords);

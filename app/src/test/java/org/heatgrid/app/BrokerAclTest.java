@@ -26,7 +26,7 @@ class BrokerAclTest {
   @Test
   void wrongOrUnknownCredentials_areRefused_andEachUserGetsOnlyWhatTheAclGrants() throws Exception {
     try (EmbeddedBroker broker = EmbeddedBroker.start(Files.createTempDirectory("hivemq"), 0,
-        "campus16", USERS.byUser())) {
+        USERS.byUser())) {
       assertThatThrownBy(() -> connect(broker, "x1", "B01", "wrong")).isInstanceOf(MqttException.class);
       assertThatThrownBy(() -> connect(broker, "x2", "B99", "any")).isInstanceOf(MqttException.class);
 

@@ -41,7 +41,7 @@ class EmbeddedBrokerTest {
     java.util.stream.IntStream.rangeClosed(1, 16).forEach(i -> users.add(String.format("B%02d", i)));
     Credentials credentials = Credentials.random(users);
     try (EmbeddedBroker broker = EmbeddedBroker.start(Files.createTempDirectory("hivemq"), 0,
-        "campus16", credentials.byUser())) {
+        credentials.byUser())) {
       MqttClient controller = client(broker, "controller", "controller", credentials);
       Instant now = Instant.parse("2026-01-05T00:00:00Z");
       List<String> ids = java.util.stream.IntStream.rangeClosed(1, 16)
