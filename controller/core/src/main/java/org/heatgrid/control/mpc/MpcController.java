@@ -66,7 +66,11 @@ public class MpcController implements Controller, PlanSource {
   private double[] occupiedMinimumKw;
   // The occupied minimum of every step of the last problem, [building][step]: part of the plan.
   private double[][] minimumKw;
-  private Map<String, List<PlannedStep>> lastPlans = Map.of();
+  // What plan(building) is made from; null after a fallback. Kept, not translated: only the
+  // loop asks for plans, the simulator never does, and a season has 14,000 periods of 16 x 96.
+  private Applied applied;
+
+  private record Applied(Plan plan, Observation at, double[] indoorC, double[][] minimumKw) {}
   private MissedComfort missed;
   private double seasonPeakKw;
   private long plans;
@@ -108,7 +112,7 @@ public class MpcController implements Controller, PlanSource {
     estimator = new StateEstimator(n, settings);
     occupiedMinimumKw = new double[n];
     minimumKw = new double[n][0];
-    lastPlans = Map.of();
+    applied = null;
     missed = new MissedComfort(n, settings.missedComfortGain(), FADE_PER_PERIOD);
     seasonPeakKw = 0;
     fallbackReasons.clear();
@@ -123,7 +127,7 @@ public class MpcController implements Controller, PlanSource {
     if (site == null) {
       throw new IllegalStateException("start(site) must be called before decide()");
     }
-    lastPlans = Map.of(); // a period that falls back has no plan
+    applied = null; // a period that falls back has no plan
     // The curve runs every period so that its outdoor filter is warm when it has to take over.
     Decision curve = fallback.decide(o);
     loads.observe(o);
@@ -151,7 +155,8 @@ public class MpcController implements Controller, PlanSource {
       return fallBack(curve, "plan violates a constraint", o, null);
     }
     lastPlan = plan;
-    lastPlans = plannedSteps(plan, o, indoor);
+    // Each period's problem gives every building new minimum arrays: the shallow copy keeps these.
+    applied = new Applied(plan, o, indoor, minimumKw.clone());
     Map<String, Command> commands = new HashMap<>();
     for (int b = 0; b < buildings.size(); b++) {
       BuildingInfo info = buildings.get(b);
@@ -162,33 +167,39 @@ public class MpcController implements Controller, PlanSource {
   }
 
   /**
-   * The whole horizon as the gateways and operators see it: heat per step (the free part plus the
-   * occupied minimum) and the supply setpoint the emitter curve gives for it at the planned room
-   * temperature, translated like the first step's command.
+   * The whole horizon of the last plan applied, as the gateways and operators see it: heat per
+   * step (the free part plus the occupied minimum) and the supply setpoint the emitter curve gives
+   * for it at the planned room temperature, translated like the first step's command.
    */
-  private Map<String, List<PlannedStep>> plannedSteps(Plan plan, Observation o, double[] indoor) {
-    Map<String, List<PlannedStep>> out = new HashMap<>();
-    for (int b = 0; b < buildings.size(); b++) {
-      BuildingInfo info = buildings.get(b);
-      PlanModel pm = models.get(info.id());
-      int steps = minimumKw[b].length;
-      List<PlannedStep> list = new ArrayList<>(steps);
-      double roomC = indoor[b];
-      for (int k = 0; k < steps; k++) {
-        double heat = plan.heatKw(b, k) + minimumKw[b][k];
-        Command c = command(info, pm, heat, roomC);
-        list.add(new PlannedStep(o.time().plus(o.step().multipliedBy(k)), c.supplySetpointC(),
-            c.heatLimitKw() > 0 ? heat : 0));
-        roomC = plan.tempC(b, k);
-      }
-      out.put(info.id(), List.copyOf(list));
-    }
-    return Map.copyOf(out);
-  }
-
   @Override
   public List<PlannedStep> plan(String buildingId) {
-    return lastPlans.getOrDefault(buildingId, List.of());
+    Applied a = applied;
+    int b = a == null ? -1 : indexOf(buildingId);
+    if (b < 0) {
+      return List.of();
+    }
+    BuildingInfo info = buildings.get(b);
+    PlanModel pm = models.get(buildingId);
+    double[] minimum = a.minimumKw()[b];
+    List<PlannedStep> list = new ArrayList<>(minimum.length);
+    double roomC = a.indoorC()[b];
+    for (int k = 0; k < minimum.length; k++) {
+      double heat = a.plan().heatKw(b, k) + minimum[k];
+      Command c = command(info, pm, heat, roomC);
+      list.add(new PlannedStep(a.at().time().plus(a.at().step().multipliedBy(k)),
+          c.supplySetpointC(), c.heatLimitKw() > 0 ? heat : 0));
+      roomC = a.plan().tempC(b, k);
+    }
+    return List.copyOf(list);
+  }
+
+  private int indexOf(String buildingId) {
+    for (int b = 0; b < buildings.size(); b++) {
+      if (buildings.get(b).id().equals(buildingId)) {
+        return b;
+      }
+    }
+    return -1;
   }
 
   /** Reads the last period's telemetry into the estimator, the learned floors and the peak. */
