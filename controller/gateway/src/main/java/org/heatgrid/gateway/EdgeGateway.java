@@ -327,20 +327,7 @@ public final class EdgeGateway implements AutoCloseable {
     MqttAsyncClient old = client;
     client = newClient();
     connection++; // the old connection's watchdogs stand down
-    Thread t = new Thread(() -> {
-      try {
-        old.disconnectForcibly(0, 1000, false);
-      } catch (MqttException | RuntimeException e) {
-        LOG.log(Level.DEBUG, "gateway {0}: old client: {1}", topics.building(), e.getMessage());
-      }
-      try {
-        old.close(true);
-      } catch (MqttException | RuntimeException e) {
-        LOG.log(Level.DEBUG, "gateway {0}: old client close: {1}", topics.building(), e.getMessage());
-      }
-    }, "gateway-" + topics.building() + "-discard");
-    t.setDaemon(true);
-    t.start(); // a broken Paho client may block: never on the loop thread
+    PahoClients.discardInBackground(old, "gateway-" + topics.building() + "-discard");
     connect();
   }
 

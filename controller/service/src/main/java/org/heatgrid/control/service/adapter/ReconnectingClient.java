@@ -22,6 +22,7 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.heatgrid.gateway.NoDelaySocketFactory;
+import org.heatgrid.gateway.PahoClients;
 import org.jboss.logging.Logger;
 
 /**
@@ -207,7 +208,7 @@ final class ReconnectingClient implements AutoCloseable {
       gen = ++generation;
       attemptStartedNanos = System.nanoTime();
     }
-    discard(old);
+    PahoClients.discardInBackground(old, "mqtt-discard");
     fresh.setCallback(new Callback(fresh, gen));
     try {
       fresh.connect(options(), null, new MqttActionListener() {
@@ -281,7 +282,7 @@ final class ReconnectingClient implements AutoCloseable {
     Map<String, MqttMessage> flush;
     synchronized (this) {
       if (gen != generation || closed) {
-        discard(c);
+        PahoClients.discardInBackground(c, "mqtt-discard");
         return;
       }
       attemptStartedNanos = 0;
@@ -313,27 +314,6 @@ final class ReconnectingClient implements AutoCloseable {
     schedule(backoffMs(1));
   }
 
-  /** Closes a client without blocking the caller: a hung Paho client may never return. */
-  private static void discard(MqttAsyncClient c) {
-    if (c == null) {
-      return;
-    }
-    Thread t = new Thread(() -> {
-      try {
-        c.disconnectForcibly(0, 1000, false);
-      } catch (MqttException | RuntimeException e) {
-        LOG.debugf("MQTT: forced disconnect of an old client: %s", e.getMessage());
-      }
-      try {
-        c.close(true);
-      } catch (MqttException | RuntimeException e) {
-        LOG.debugf("MQTT: close of an old client: %s", e.getMessage());
-      }
-    }, "mqtt-discard");
-    t.setDaemon(true);
-    t.start();
-  }
-
   /** Disconnects cleanly when connected, and stops reconnecting. Idempotent. */
   @Override
   public void close() {
@@ -357,7 +337,7 @@ final class ReconnectingClient implements AutoCloseable {
     } catch (MqttException | RuntimeException e) {
       LOG.debugf("MQTT disconnect: %s", e.getMessage());
     }
-    discard(c);
+    PahoClients.discardInBackground(c, "mqtt-discard");
   }
 
   private final class Callback implements MqttCallback {
