@@ -23,11 +23,16 @@ final class Credentials {
     java.security.SecureRandom random = new java.security.SecureRandom();
     Map<String, String> m = new HashMap<>();
     for (String user : users) {
-      byte[] b = new byte[12];
-      random.nextBytes(b);
-      m.put(user, java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+      m.put(user, randomPassword(random));
     }
     return new Credentials(Map.copyOf(m), null);
+  }
+
+  /** 16 URL-safe characters from 12 random bytes: for the broker's users and the API's. */
+  static String randomPassword(java.security.SecureRandom random) {
+    byte[] b = new byte[12];
+    random.nextBytes(b);
+    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
   }
 
   /**

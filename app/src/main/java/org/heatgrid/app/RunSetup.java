@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -107,9 +106,7 @@ final class RunSetup {
     }
     SecureRandom random = new SecureRandom();
     for (String user : List.of("viewer", "operator", "admin")) {
-      byte[] b = new byte[9];
-      random.nextBytes(b);
-      apiPasswords.put(user, Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+      apiPasswords.put(user, Credentials.randomPassword(random));
     }
   }
 
