@@ -56,7 +56,7 @@ public record MpcSettings(
    * lift even the heaviest building by 1 K (about 2,000 kWh, 200,000 KRW), so the plan treats
    * comfort as a constraint and uses slack only when it cannot be met.
    */
-  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0.3, 500_000,
+  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0.45, 500_000,
       1_000_000, 0.01, 0.8, 0.5, 12, Double.POSITIVE_INFINITY, 0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
 
   public MpcSettings {
