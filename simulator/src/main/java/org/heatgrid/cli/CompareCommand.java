@@ -36,7 +36,7 @@ final class CompareCommand implements Callable<Integer> {
   List<String> controllers;
 
   @Option(names = "--comfort-margin", paramLabel = "K",
-      description = "MPC: planned floor above the comfort band's low edge (default: 0.45).")
+      description = "MPC: planned floor above the comfort band's low edge (default: 0.35).")
   Double comfortMargin;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/compare).")

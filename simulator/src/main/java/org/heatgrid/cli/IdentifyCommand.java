@@ -43,16 +43,17 @@ final class IdentifyCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     MpcSetup.Prepared p = MpcSetup.prepare(s, MpcParameters.DEFAULTS);
     stdout.println("history: " + p.history());
-    stdout.printf(Locale.ROOT, "%-8s %8s %9s %7s %8s %8s %8s | %9s %9s %8s | %8s %5s %7s%n", "building",
-        "UA kW/K", "C kWh/K", "tau h", "solar", "occ kW", "base kW", "1-step K", "24 h K", "bias K",
-        "emit K", "n", "spread");
+    stdout.printf(Locale.ROOT, "%-8s %8s %9s %7s %8s %8s %8s %8s %7s | %9s %9s %8s | %8s %5s %7s%n",
+        "building", "UA kW/K", "C kWh/K", "tau h", "solar", "occ kW", "base kW", "air K/MW", "occ K",
+        "1-step K", "24 h K", "bias K", "emit K", "n", "spread");
     for (IdentifiedModel m : p.identified()) {
       ThermalModel t = m.model();
       FitQuality q = m.heldOut();
       PlanModel pm = p.models().get(m.buildingId());
-      stdout.printf(Locale.ROOT, "%-8s %8.2f %9.0f %7.1f %8.3f %8.1f %8.1f | %9.3f %9.3f %8.3f | %8.3f %5.2f %7.2f%n",
+      stdout.printf(Locale.ROOT,
+          "%-8s %8.2f %9.0f %7.1f %8.3f %8.1f %8.1f %8.2f %7.2f | %9.3f %9.3f %8.3f | %8.3f %5.2f %7.2f%n",
           m.buildingId(), t.uaKwPerK(), t.capacityKwhPerK(), t.timeConstantHours(), t.solarKwPerWm2(),
-          t.gainsOccupiedKw(), t.gainsBaseKw(), q.oneStepRmseK(), q.horizonRmseK(), q.biasK(),
+          t.gainsOccupiedKw(), t.gainsBaseKw(), 1000 * t.airPerKw(), t.occupiedAirK(), q.oneStepRmseK(), q.horizonRmseK(), q.biasK(),
           m.emitter().kwPerKn(), m.emitter().exponent(), pm.zoneSpreadK());
     }
     stdout.println("held-out days: every " + MpcParameters.DEFAULTS.heldOutEveryNthDay()

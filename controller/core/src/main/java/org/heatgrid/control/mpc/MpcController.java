@@ -161,7 +161,10 @@ public class MpcController implements Controller, PlanSource {
     for (int b = 0; b < buildings.size(); b++) {
       BuildingInfo info = buildings.get(b);
       double heat = plan.heatKw(b, 0) + occupiedMinimumKw[b];
-      commands.put(info.id(), command(info, models.get(info.id()), heat, indoor[b]));
+      PlanModel pm = models.get(info.id());
+      boolean occupied = info.schedule().isOccupied(o.localTime(), site.holidays());
+      double airC = indoor[b] + pm.thermal().airOffsetK(heat, occupied);
+      commands.put(info.id(), command(info, pm, heat, airC));
     }
     return new Decision(commands);
   }
@@ -185,7 +188,9 @@ public class MpcController implements Controller, PlanSource {
     double roomC = a.indoorC()[b];
     for (int k = 0; k < minimum.length; k++) {
       double heat = a.plan().heatKw(b, k) + minimum[k];
-      Command c = command(info, pm, heat, roomC);
+      LocalDateTime at = a.at().localTime().plus(a.at().step().multipliedBy(k));
+      double airC = roomC + pm.thermal().airOffsetK(heat, info.schedule().isOccupied(at, site.holidays()));
+      Command c = command(info, pm, heat, airC);
       list.add(new PlannedStep(a.at().time().plus(a.at().step().multipliedBy(k)),
           c.supplySetpointC(), c.heatLimitKw() > 0 ? heat : 0));
       roomC = a.plan().tempC(b, k);
@@ -215,12 +220,14 @@ public class MpcController implements Controller, PlanSource {
       double measured = t == null ? Double.NaN : t.coldestZoneC();
       double heat = t == null ? Double.NaN : SpaceHeat.kw(t);
       missed.observe(b, info, site.holidays(), o.localTime().minus(o.step()), measured);
+      boolean wasOccupied = info.schedule().isOccupied(o.localTime().minus(o.step()), site.holidays());
       if (t != null && Double.isFinite(t.heatKw())) {
         clusterKw += t.heatKw();
       } else {
         complete = false;
       }
-      estimator.update(b, models.get(info.id()).thermal(), measured, heat, info.comfort().occupiedLowC());
+      estimator.update(b, models.get(info.id()).thermal(), measured, heat, wasOccupied,
+          info.comfort().occupiedLowC());
       indoor[b] = estimator.estimateC(b);
     }
     if (complete) {
@@ -275,17 +282,23 @@ public class MpcController implements Controller, PlanSource {
       // Taken before the minimum is folded in: the next update uses the measured heat.
       estimator.driveOfComingPeriod(b, w[0] - estimator.disturbance(b));
       // The occupied minimum enters the plan as a fixed part of the heat (u = minimum + free
-      // part), so that the peak and the temperatures it plans include it.
+      // part), so that the peak and the temperatures it plans include it. The floors above are
+      // for the air; the plan's state runs below the air by the model's air offset, which counts
+      // the minimum's heat (the free part's is not credited: the solver's comfort rows see the
+      // state only) and the ventilation of an occupied step. Occupied steps only: a minimum in
+      // the step before opening had every building preheat hard in the same quarter hour
+      // (campus16: cluster peak 9,359 kW, 9,196 under the baseline; 8,781 without it).
       for (int k = 0; k < steps; k++) {
-        double min = occupiedAtStart[k] || occupiedAtStart[k + 1]
+        double min = occupiedAtStart[k]
             ? Math.min(uMax[k], settings.occupiedHeatShare()
-                * steadyHeatKw(m, low[k], outdoor[k], ghi[k], occupiedAtStart[k]))
+                * Math.max(0, m.steadyHeatKw(low[k], outdoor[k], ghi[k], occupiedAtStart[k])))
             : 0;
         if (k == 0) {
           occupiedMinimumKw[b] = min;
           minimumKw[b] = new double[steps];
         }
         minimumKw[b][k] = min;
+        low[k] -= m.airOffsetK(min, occupiedAtStart[k]);
         w[k] += m.heatGainKPerKw() * min;
         uMax[k] -= min;
         load[k] += min;
@@ -295,19 +308,6 @@ public class MpcController implements Controller, PlanSource {
     return new PlanningProblem(steps, stepHours, price, settings.slackKrwPerKStep(),
         settings.slackKrwPerK2Step(), settings.heatRegularization(), peakPrice, seasonPeakKw,
         settings.clusterCapKw(), chains);
-  }
-
-  /**
-   * The heat that holds the model at {@code floorC} in steady state: a first-order model cannot
-   * see how fast the room air falls when the radiators stop (the air follows them within
-   * minutes, the structure within days), so while a building is occupied its heat is not let
-   * below a share of this.
-   */
-  private static double steadyHeatKw(ThermalModel m, double floorC, double outdoorC, double ghi,
-      boolean occupied) {
-    double need = m.uaKwPerK() * (floorC - outdoorC) - m.solarKwPerWm2() * ghi
-        - m.gainsBaseKw() - (occupied ? m.gainsOccupiedKw() : 0);
-    return Math.max(0, need);
   }
 
   /** Linear interpolation in a forecast series at a fractional index, clamped to its end. */

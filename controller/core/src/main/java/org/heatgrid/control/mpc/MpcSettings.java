@@ -12,8 +12,8 @@ import java.time.Duration;
  * @param slackKrwPerK2Step quadratic penalty of planned under-temperature, KRW per K^2 per step
  * @param heatRegularization small quadratic weight on heat, KRW per kW^2 per step: makes the plan
  *     unique among equal-cost plans (spreads heat rather than switching between buildings)
- * @param occupiedHeatShare while a building is occupied its heat stays at or above this share of
- *     the steady-state heat that holds the comfort floor (see MpcController)
+ * @param occupiedHeatShare in an occupied step a building's heat stays at or above this share of
+ *     the steady-state heat that holds the air at the comfort floor (see MpcController)
  * @param missedComfortGain share of each observed miss of the comfort floor (K) added to the
  *     building's planned floor (learned apart for the first hours of occupancy; see MissedComfort)
  * @param billingMonths months a kW of new cluster peak is paid for at the basic rate: 12 by
@@ -56,7 +56,7 @@ public record MpcSettings(
    * lift even the heaviest building by 1 K (about 2,000 kWh, 200,000 KRW), so the plan treats
    * comfort as a constraint and uses slack only when it cannot be met.
    */
-  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0.45, 500_000,
+  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0.35, 500_000,
       1_000_000, 0.01, 0.8, 0.5, 12, Double.POSITIVE_INFINITY, 0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
 
   public MpcSettings {

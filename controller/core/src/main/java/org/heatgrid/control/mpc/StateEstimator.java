@@ -31,11 +31,15 @@ final class StateEstimator {
   /**
    * Takes the reading at the end of the last period.
    *
-   * @param measuredC the coldest zone's reading (NaN when missing)
+   * @param measuredAirC the coldest zone's reading (NaN when missing); the model's air offset
+   *     over the period is taken off it to compare it with the state
    * @param heatKw heat the circuit delivered over the period (NaN when missing)
+   * @param occupied whether the building was occupied over the period
    * @param defaultC the estimate when there is neither a reading nor a prediction
    */
-  void update(int b, ThermalModel m, double measuredC, double heatKw, double defaultC) {
+  void update(int b, ThermalModel m, double measuredAirC, double heatKw, boolean occupied,
+      double defaultC) {
+    double measuredC = measuredAirC - m.airOffsetK(Double.isFinite(heatKw) ? heatKw : 0, occupied);
     double predicted = Double.isFinite(estimate[b]) && Double.isFinite(heatKw)
         ? m.a() * estimate[b] + m.heatGainKPerKw() * heatKw + drive[b] + disturbance[b]
         : Double.NaN;

@@ -19,7 +19,7 @@ final class FitScorer {
     }
     double oneStepSquares = 0;
     for (int k : transitions) {
-      double error = predictStep(model, h, indoor[k - 1], k) - indoor[k];
+      double error = predictAir(model, h, stateFromReading(model, h, k - 1), k) - indoor[k];
       oneStepSquares += error * error;
     }
     SimulationErrors horizon = simulationErrors(model, h, steps.windows(HORIZON_HOURS));
@@ -69,20 +69,36 @@ final class FitScorer {
   }
 
   /**
-   * Open-loop temperatures at the end of each step of the window, starting from the reading at
-   * the end of the step before it and driven by the measured inputs.
+   * Open-loop air temperatures at the end of each step of the window, starting from the reading
+   * at the end of the step before it and driven by the measured inputs.
    */
   static double[] simulate(ThermalModel model, BuildingHistory h, StepSelection.Window w) {
     double[] simulated = new double[w.end() - w.first()];
-    double t = h.indoorC()[w.first() - 1];
+    double t = stateFromReading(model, h, w.first() - 1);
     for (int k = w.first(); k < w.end(); k++) {
-      t = predictStep(model, h, t, k);
-      simulated[k - w.first()] = t;
+      simulated[k - w.first()] = predictAir(model, h, t, k);
+      t = model.next(t, h.heatKw()[k], h.outdoorC()[k], h.ghiWm2()[k], h.occupied()[k]);
     }
     return simulated;
   }
 
-  private static double predictStep(ThermalModel model, BuildingHistory h, double t, int k) {
-    return model.next(t, h.heatKw()[k], h.outdoorC()[k], h.ghiWm2()[k], h.occupied()[k]);
+  /** The model's state behind the reading at the end of step k. */
+  static double stateFromReading(ThermalModel model, BuildingHistory h, int k) {
+    return h.indoorC()[k] - model.airOffsetK(heatNear(h, k), h.occupied()[k]);
+  }
+
+  /** Heat of step k, or of the next step when k's is missing (0 when both are). */
+  static double heatNear(BuildingHistory h, int k) {
+    double[] heat = h.heatKw();
+    if (!Double.isNaN(heat[k])) {
+      return heat[k];
+    }
+    return k + 1 < heat.length && !Double.isNaN(heat[k + 1]) ? heat[k + 1] : 0;
+  }
+
+  /** The air at the end of step k from the state at its start. */
+  private static double predictAir(ThermalModel model, BuildingHistory h, double t, int k) {
+    double next = model.next(t, h.heatKw()[k], h.outdoorC()[k], h.ghiWm2()[k], h.occupied()[k]);
+    return next + model.airOffsetK(h.heatKw()[k], h.occupied()[k]);
   }
 }

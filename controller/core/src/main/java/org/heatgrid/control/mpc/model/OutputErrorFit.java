@@ -26,8 +26,10 @@ import org.apache.commons.math3.util.Pair;
  * noise, 0.1 K resolution, 12 histories) 6-h windows left the occupied gains 1.1 kW biased and the
  * solar gain 17 % RMS off, 24-h windows 0.3 kW and 11 %.
  *
- * <p>Parameters are {@code (ln UA, ln C, solar, gainsOccupied, gainsBase)}: the logarithms keep UA
- * and C positive, hence {@code 0 < a < 1}, without constraints. The Jacobian comes from the exact
+ * <p>Parameters are {@code (ln UA, ln C, solar, gainsOccupied, gainsBase, airPerKw, occupiedAirK)}:
+ * the logarithms keep UA and C positive, hence {@code 0 < a < 1}, without constraints. The air
+ * offsets start at 0 (the least-squares start has none) and are fitted here only: a one-step
+ * regression cannot tell them from the state. The Jacobian comes from the exact
  * sensitivity recursion of the model rather than finite differences. Gains the training days
  * cannot identify stay at the least-squares value (0).
  */
@@ -43,14 +45,17 @@ final class OutputErrorFit {
   private final boolean[] free;
   private final double[] fullStart;
 
-  private OutputErrorFit(StepSelection steps, LinearThermalFit.Result start, double windowHours) {
+  private boolean negativeAir;
+
+  private OutputErrorFit(StepSelection steps, LinearThermalFit.Result start, double windowHours,
+      boolean airFree) {
     this.history = steps.history();
     this.windows = steps.windows(windowHours);
     ThermalModel m = start.model();
-    this.free = new boolean[] {
-        true, true, start.solarIdentifiable(), start.occupancyIdentifiable(), true};
+    this.free = new boolean[] {true, true, start.solarIdentifiable(),
+        start.occupancyIdentifiable(), true, airFree, start.occupancyIdentifiable()};
     this.fullStart = new double[] {Math.log(m.uaKwPerK()), Math.log(m.capacityKwhPerK()),
-        m.solarKwPerWm2(), m.gainsOccupiedKw(), m.gainsBaseKw()};
+        m.solarKwPerWm2(), m.gainsOccupiedKw(), m.gainsBaseKw(), m.airPerKw(), m.occupiedAirK()};
   }
 
   /**
@@ -64,7 +69,14 @@ final class OutputErrorFit {
   /** As {@link #refine(StepSelection, LinearThermalFit.Result)} with other window lengths. */
   static Optional<ThermalModel> refine(
       StepSelection steps, LinearThermalFit.Result start, double windowHours) {
-    return new OutputErrorFit(steps, start, windowHours).run(start.model());
+    OutputErrorFit fit = new OutputErrorFit(steps, start, windowHours, true);
+    Optional<ThermalModel> refined = fit.run(start.model());
+    if (fit.negativeAir) {
+      // Heat that seems to cool the air (thermostatic valves closing in warm rooms, where the
+      // heat is lowest) is no physical offset: fit again without it.
+      return new OutputErrorFit(steps, start, windowHours, false).run(start.model());
+    }
+    return refined;
   }
 
   private Optional<ThermalModel> run(ThermalModel start) {
@@ -84,7 +96,12 @@ final class OutputErrorFit {
           .maxIterations(MAX_ITERATIONS)
           .maxEvaluations(MAX_ITERATIONS * 2)
           .build());
-      refined = toModel(fullParameters(optimum.getPoint().toArray()));
+      double[] p = fullParameters(optimum.getPoint().toArray());
+      if (p[5] < 0) {
+        negativeAir = true;
+        return Optional.empty();
+      }
+      refined = toModel(p);
     } catch (MathIllegalStateException | IllegalArgumentException e) {
       // Refinement is an improvement, not a requirement: least squares is still a valid model.
       LOG.warning(() -> "building " + id + ": output-error refinement failed (" + e.getMessage()
@@ -120,9 +137,10 @@ final class OutputErrorFit {
   }
 
   /**
-   * Simulated temperatures at the observed steps and their derivatives with respect to the free
-   * parameters, from {@code dT[k+1] = a dT[k] + da (T[k] - To - q/UA) + (1 - a) d(q/UA)} with
-   * {@code q = u + solar ghi + gainsOccupied occ + gainsBase}.
+   * Simulated air temperatures at the observed steps and their derivatives with respect to the
+   * free parameters, from {@code dT[k+1] = a dT[k] + da (T[k] - To - q/UA) + (1 - a) d(q/UA)} with
+   * {@code q = u + solar ghi + gainsOccupied occ + gainsBase}, plus the air offset's terms; each
+   * window's state starts from the reading minus the offset.
    */
   private Pair<RealVector, RealMatrix>
       simulateWithSensitivities(double[] freePoint, int observations) {
@@ -137,25 +155,36 @@ final class OutputErrorFit {
     double[][] jacobian = new double[observations][freeCount()];
     int row = 0;
     for (StepSelection.Window w : windows) {
-      double t = history.indoorC()[w.first() - 1];
-      double[] dT = new double[5];
+      int before = w.first() - 1;
+      double heatBefore = FitScorer.heatNear(history, before);
+      double occBefore = history.occupied()[before] ? 1 : 0;
+      double t = history.indoorC()[before] - p[5] * heatBefore - p[6] * occBefore;
+      double[] dT = new double[7];
+      dT[5] = -heatBefore;
+      dT[6] = -occBefore;
       for (int k = w.first(); k < w.end(); k++) {
         double outdoor = history.outdoorC()[k];
         double ghi = history.ghiWm2()[k];
         double occ = history.occupied()[k] ? 1 : 0;
-        double q = history.heatKw()[k] + p[2] * ghi + p[3] * occ + p[4];
+        double u = history.heatKw()[k];
+        double q = u + p[2] * ghi + p[3] * occ + p[4];
         double equilibriumGap = t - outdoor - q / ua;
         double[] next = {
             a * dT[0] + daDLnUa * equilibriumGap - (1 - a) * q / ua,
             a * dT[1] + daDLnC * equilibriumGap,
             a * dT[2] + (1 - a) * ghi / ua,
             a * dT[3] + (1 - a) * occ / ua,
-            a * dT[4] + (1 - a) / ua};
+            a * dT[4] + (1 - a) / ua,
+            a * dT[5],
+            a * dT[6]};
         t = a * t + (1 - a) * (outdoor + q / ua);
         dT = next;
         if (!Double.isNaN(history.indoorC()[k])) {
-          values[row] = t;
-          jacobian[row] = freeParametersOf(dT);
+          values[row] = t + p[5] * u + p[6] * occ;
+          double[] outputDerivative = dT.clone();
+          outputDerivative[5] += u;
+          outputDerivative[6] += occ;
+          jacobian[row] = freeParametersOf(outputDerivative);
           row++;
         }
       }
@@ -165,7 +194,8 @@ final class OutputErrorFit {
   }
 
   private ThermalModel toModel(double[] p) {
-    return new ThermalModel(history.stepHours(), Math.exp(p[0]), Math.exp(p[1]), p[2], p[3], p[4]);
+    return new ThermalModel(history.stepHours(), Math.exp(p[0]), Math.exp(p[1]), p[2], p[3], p[4],
+        p[5], p[6]);
   }
 
   private int freeCount() {

@@ -29,6 +29,32 @@ class ModelIdentifierTest {
   }
 
   @Test
+  void identifyRecoversTheAirOffsetsOfAModelWithThem() {
+    // The air runs 4 K/MW above the state with the radiators on, 0.4 K below it while the
+    // ventilation of an occupied building runs: the form the campus buildings are fitted with.
+    ThermalModel truth = new ThermalModel(0.25, 8, 400, 0.04, 30, 5, 0.004, -0.4);
+    BuildingHistory h = SyntheticHistory.generate(truth, 21, 0, 0, 11);
+
+    ThermalModel m = ModelIdentifier.identify(h, Set.of()).model();
+
+    assertThat(m.airPerKw()).isCloseTo(truth.airPerKw(), withinPercentage(0.5));
+    assertThat(m.occupiedAirK()).isCloseTo(truth.occupiedAirK(), withinPercentage(0.5));
+    assertThat(m.uaKwPerK()).isCloseTo(truth.uaKwPerK(), withinPercentage(0.5));
+    assertThat(m.capacityKwhPerK()).isCloseTo(truth.capacityKwhPerK(), withinPercentage(0.5));
+    assertThat(m.gainsOccupiedKw()).isCloseTo(truth.gainsOccupiedKw(), withinPercentage(0.5));
+  }
+
+  @Test
+  void aModelWithoutAirOffsetIsFittedWithoutOne() {
+    BuildingHistory h = SyntheticHistory.generate(21, 0, 0, 1);
+
+    ThermalModel m = ModelIdentifier.identify(h, Set.of()).model();
+
+    assertThat(m.airPerKw()).isCloseTo(0, within(1e-5));
+    assertThat(m.occupiedAirK()).isCloseTo(0, within(1e-3));
+  }
+
+  @Test
   void identifyRecoversParametersFromNoisyRoundedReadings() {
     // 0.05 K Gaussian noise and 0.1 K resolution on the indoor reading, six weeks of history.
     // Tolerances are about three times the RMS error over 12 such histories (UA 1.2 %, C 1.6 %,

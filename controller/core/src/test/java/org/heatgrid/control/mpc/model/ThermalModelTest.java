@@ -58,4 +58,24 @@ class ThermalModelTest {
     assertThatThrownBy(() -> new ThermalModel(0.25, 8, 400, 0, 0, Double.POSITIVE_INFINITY))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("gainsBaseKw");
   }
+
+  @Test
+  void steadyHeatHoldsTheAirAtItsTargetWithTheAirOffset() {
+    ThermalModel m = new ThermalModel(0.25, 10, 300, 0.05, 20, 5, 0.004, -0.5);
+    double u = m.steadyHeatKw(20.5, -3, 100, true);
+    double t = 20.5 - m.airOffsetK(u, true);
+
+    assertThat(m.next(t, u, -3, 100, true)).isCloseTo(t, within(1e-9));
+    assertThat(t + m.airOffsetK(u, true)).isCloseTo(20.5, within(1e-9));
+    assertThat(m.airOffsetK(u, false)).isCloseTo(0.004 * u, within(1e-12));
+  }
+
+  @Test
+  void aModelWithoutAirOffsetNeedsNoHeatReading() {
+    ThermalModel m = new ThermalModel(0.25, 10, 300, 0.05, 20, 5);
+
+    assertThat(m.airOffsetK(Double.NaN, false)).isZero();
+    assertThatThrownBy(() -> new ThermalModel(0.25, 10, 300, 0.05, 20, 5, -0.001, 0))
+        .hasMessageContaining("airPerKw");
+  }
 }
