@@ -11,7 +11,9 @@ import java.time.Duration;
  * @param slackKrwPerKStep linear penalty of planned under-temperature, KRW per K per step
  * @param slackKrwPerK2Step quadratic penalty of planned under-temperature, KRW per K^2 per step
  * @param heatRegularization small quadratic weight on heat, KRW per kW^2 per step: makes the plan
- *     unique among equal-cost plans (spreads heat rather than switching between buildings)
+ *     unique among equal-cost plans (spreads heat rather than switching between buildings). Kept
+ *     small: at 0.01 it cost 40 % of the heat's price at 1 MW and drew preheating out over the
+ *     night (campus16: energy 0.945 of the baseline's at 0.01, 0.937 at 0.001)
  * @param occupiedHeatShare in an occupied step a building's heat stays at or above this share of
  *     the steady-state heat that holds the air at the comfort floor (see MpcController)
  * @param missedComfortGain share of each observed miss of the comfort floor (K) added to the
@@ -57,7 +59,7 @@ public record MpcSettings(
    * comfort as a constraint and uses slack only when it cannot be met.
    */
   public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0.35, 500_000,
-      1_000_000, 0.01, 0.8, 0.5, 12, Double.POSITIVE_INFINITY, 0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
+      1_000_000, 0.001, 0.8, 0.5, 12, Double.POSITIVE_INFINITY, 0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
 
   public MpcSettings {
     if (horizon.isNegative() || horizon.isZero()) {
