@@ -94,11 +94,18 @@ final class SolverBenchCommand implements Callable<Integer> {
       double worstViolation = 0;
       double ojViolation = 0;
       int ojLower = 0;
+      int both = 0;
+      java.util.Map<String, Integer> statuses = new java.util.TreeMap<>();
       for (int j = 0; j < n; j++) {
         int i = j * captured.size() / n;
         long t0 = System.nanoTime();
         Plan p = oj.solve(captured.get(i), LIMITS);
         ojMs[j] = (System.nanoTime() - t0) / 1e6;
+        statuses.merge(p.status().name(), 1, Integer::sum);
+        if (!p.usable()) {
+          continue;
+        }
+        both++;
         worstRel = Math.max(worstRel, Math.abs(p.objective() - plans[i].objective())
             / Math.max(1, Math.abs(p.objective())));
         worstViolation = Math.max(worstViolation, PlanChecker.worst(captured.get(i), plans[i]).amount());
@@ -106,9 +113,10 @@ final class SolverBenchCommand implements Callable<Integer> {
         ojLower += p.objective() < plans[i].objective() ? 1 : 0;
       }
       print(out, "ojalgo", ojMs, Double.NaN);
+      out.println("ojalgo statuses: " + statuses);
       out.printf(Locale.ROOT, "on the %d problems both solved: objectives differ by at most %.2e "
           + "(relative); worst constraint violation: structured %.2e, ojalgo %.2e; ojalgo lower "
-          + "on %d of them%n", n, worstRel,
+          + "on %d of them%n", both, worstRel,
           worstViolation, ojViolation, ojLower);
     }
     return 0;
