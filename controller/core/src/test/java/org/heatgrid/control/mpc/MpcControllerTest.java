@@ -56,10 +56,14 @@ class MpcControllerTest {
   private static final LocalDateTime T = LocalDateTime.of(2026, 1, 6, 5, 0);
 
   private static Map<String, PlanModel> models() {
+    return models(0);
+  }
+
+  private static Map<String, PlanModel> models(double airPerKw) {
     Map<String, PlanModel> m = new HashMap<>();
     for (BuildingInfo b : BUILDINGS) {
       ThermalModel thermal = new ThermalModel(0.25, b.floorAreaM2() * 0.002, b.floorAreaM2() * 0.05,
-          b.floorAreaM2() * 1e-4, b.floorAreaM2() * 0.005, 0);
+          b.floorAreaM2() * 1e-4, b.floorAreaM2() * 0.005, 0, airPerKw, 0);
       m.put(b.id(), new PlanModel(b.id(), thermal, new EmitterCurve(b.substationCapacityKw() / Math.pow(50, 1.3),
           1.3, 100, 1), 0.2, new FitQuality(100, 0.1, 0.3, 24, 0)));
     }
@@ -74,6 +78,10 @@ class MpcControllerTest {
   }
 
   private static Observation observation(double indoorC, double outdoorC) {
+    return observation(T, indoorC, outdoorC);
+  }
+
+  private static Observation observation(LocalDateTime at, double indoorC, double outdoorC) {
     Map<String, Telemetry> tel = new HashMap<>();
     for (BuildingInfo b : BUILDINGS) {
       tel.put(b.id(), new Telemetry(b.id(), 100, 100, 50, 2, 50, 40, 8.6, new double[] {indoorC, indoorC},
@@ -81,8 +89,8 @@ class MpcControllerTest {
     }
     double[] out = new double[49];
     Arrays.fill(out, outdoorC);
-    return new Observation(T.atZone(SEOUL).toInstant(), T, STEP, tel,
-        new WeatherForecast(T.atZone(SEOUL).toInstant(), Duration.ofHours(1), out, new double[49]));
+    return new Observation(at.atZone(SEOUL).toInstant(), at, STEP, tel,
+        new WeatherForecast(at.atZone(SEOUL).toInstant(), Duration.ofHours(1), out, new double[49]));
   }
 
   private static Decision curve(Observation o) {
@@ -108,6 +116,44 @@ class MpcControllerTest {
     double floor = 20 + MpcSettings.DEFAULTS.comfortMarginK();
     assertThat(p.tempC(0, 11)).isGreaterThanOrEqualTo(floor - 1e-3);
     assertThat(p.tempC(0, 0)).isLessThan(floor);
+  }
+
+  @Test
+  void theAirOffsetOfTheOccupiedMinimumLetsTheStateRunBelowTheAirFloor() {
+    // Occupied around the clock, so that the comfort floor binds once the plan has settled.
+    BuildingInfo dorm = new BuildingInfo("A", "A", "dormitory", 5000, 2, OccupancySchedule.ALWAYS,
+        ComfortBand.DEFAULT, 800, 80);
+    Site site = new Site("t", SEOUL, STEP, SITE.tariff(), SITE.holidays(), List.of(dorm));
+    double airPerKw = 0.004;
+    double floor = 20 + MpcSettings.DEFAULTS.comfortMarginK();
+    MpcController without = new MpcController("mpc", Map.of("A", models(0).get("A")),
+        MpcSettings.DEFAULTS, new StructuredSolver(),
+        new HeatingCurveController(BaselineSettings.DEFAULTS), LoadForecast.NONE);
+    MpcController with = new MpcController("mpc", Map.of("A", models(airPerKw).get("A")),
+        MpcSettings.DEFAULTS, new StructuredSolver(),
+        new HeatingCurveController(BaselineSettings.DEFAULTS), LoadForecast.NONE);
+    without.start(site);
+    with.start(site);
+    Observation o = observation(T, 20.4, -5);
+    without.decide(o);
+    with.decide(o);
+
+    List<PlannedStep> steps = with.plan("A");
+    double highestWithout = Double.NEGATIVE_INFINITY;
+    double highestWith = Double.NEGATIVE_INFINITY;
+    // From hour 12 on the plan holds the floor; the horizon's end is left out (nothing after it).
+    for (int k = 48; k < 88; k++) {
+      double stateWithout = without.lastPlan().tempC(0, k);
+      double stateWith = with.lastPlan().tempC(0, k);
+      assertThat(stateWithout).as("state = air without offset, step " + k).isGreaterThanOrEqualTo(floor - 1e-3);
+      assertThat(stateWith + airPerKw * steps.get(k).heatKw()).as("air with offset, step " + k)
+          .isGreaterThanOrEqualTo(floor - 1e-3);
+      highestWithout = Math.max(highestWithout, stateWithout);
+      highestWith = Math.max(highestWith, stateWith);
+    }
+    assertThat(highestWithout).as("the floor binds without offset").isLessThan(floor + 0.05);
+    // 80 % of about 220 kW of steady heat lifts the air 0.7 K above the state.
+    assertThat(highestWith).isLessThan(floor - 0.5);
   }
 
   @Test
