@@ -72,7 +72,6 @@ public final class OracleController implements Controller, TruthObserver {
     }
     this.perfect = new ForecastGenerator(scenario.weather(), ForecastErrorLevel.NONE, FORECAST_SEED,
         scenario.controlStep(), scenario.forecastHorizon());
-    // Its readings are exact, so the margin that covers sensor calibration errors is not needed.
     this.inner = new MpcController("oracle", models, p.settings().withComfortMargin(ORACLE_MARGIN_K),
         new StructuredSolver(),
         new HeatingCurveController(scenario.baseline()), new FutureHotWater(baseline));

@@ -50,14 +50,7 @@ public class MpcController implements Controller, PlanSource {
   private static final double CONSTRAINT_TOLERANCE = 1e-3;
   private static final double OFF_BELOW_KW = 0.5;
   private static final double PUMP_OFF_SETPOINT_C = 10;
-  /**
-   * In the first two hours after opening the minimum is 120 % of the steady heat: the air, cooled
-   * by the ventilation that starts, is held by heating hard rather than by a structure preheated
-   * further, and the plan counts that heat's air offset (which it cannot for the heat it chooses).
-   * campus16: energy 0.937 -> 0.935 of the baseline's, peak 9,156 -> 9,033 kW; 150 % raised the
-   * peak to 9,764 kW.
-   */
-  private static final double OPENING_HEAT_SHARE = 1.2;
+  /** How long after opening the minimum follows {@link MpcSettings#openingHeatShare()}. */
   private static final long OPENING_MINUTES = 120;
   // An extra floor learned from a miss fades by half in about two weeks of occupied periods.
   private static final double FADE_PER_PERIOD = Math.pow(0.5, 1 / 600.0);
@@ -298,12 +291,9 @@ public class MpcController implements Controller, PlanSource {
       // the step before opening had every building preheat hard in the same quarter hour
       // (campus16: cluster peak 9,359 kW, 9,196 under the baseline; 8,781 without it).
       for (int k = 0; k < steps; k++) {
-        long since = MissedComfort.minutesSinceOpening(info, site.holidays(),
-            o.localTime().plus(step.multipliedBy(k)));
-        double share = since >= 0 && since < OPENING_MINUTES ? OPENING_HEAT_SHARE : settings.occupiedHeatShare();
         double min = occupiedAtStart[k]
-            ? Math.min(uMax[k], share
-                * Math.max(0, m.steadyHeatKw(low[k], outdoor[k], ghi[k], occupiedAtStart[k])))
+            ? Math.min(uMax[k], occupiedShare(info, o.localTime().plus(step.multipliedBy(k)))
+                * Math.max(0, m.steadyHeatKw(low[k], outdoor[k], ghi[k], true)))
             : 0;
         if (k == 0) {
           occupiedMinimumKw[b] = min;
@@ -320,6 +310,12 @@ public class MpcController implements Controller, PlanSource {
     return new PlanningProblem(steps, stepHours, price, settings.slackKrwPerKStep(),
         settings.slackKrwPerK2Step(), settings.heatRegularization(), peakPrice, seasonPeakKw,
         settings.clusterCapKw(), chains);
+  }
+
+  /** The occupied minimum's share of the steady heat in the occupied step starting at {@code t}. */
+  private double occupiedShare(BuildingInfo info, LocalDateTime t) {
+    long since = MissedComfort.minutesSinceOpening(info, site.holidays(), t);
+    return since >= 0 && since < OPENING_MINUTES ? settings.openingHeatShare() : settings.occupiedHeatShare();
   }
 
   /** Linear interpolation in a forecast series at a fractional index, clamped to its end. */

@@ -16,6 +16,11 @@ import java.time.Duration;
  *     night (campus16: energy 0.945 of the baseline's at 0.01, 0.937 at 0.001)
  * @param occupiedHeatShare in an occupied step a building's heat stays at or above this share of
  *     the steady-state heat that holds the air at the comfort floor (see MpcController)
+ * @param openingHeatShare the same share in the first two hours after opening: 1.2 by default, so
+ *     the air, cooled by the ventilation that starts, is held by heating hard rather than by a
+ *     structure preheated further, and the plan counts that heat's air offset (which it cannot
+ *     for the heat it chooses). campus16: energy 0.937 -> 0.935 of the baseline's, peak 9,156 ->
+ *     9,033 kW against the plain 0.8; 1.5 raised the peak to 9,764 kW
  * @param missedComfortGain share of each observed miss of the comfort floor (K) added to the
  *     building's planned floor (learned apart for the first hours of occupancy; see MissedComfort)
  * @param billingMonths months a kW of new cluster peak is paid for at the basic rate: 12 by
@@ -42,6 +47,7 @@ public record MpcSettings(
     double slackKrwPerK2Step,
     double heatRegularization,
     double occupiedHeatShare,
+    double openingHeatShare,
     double missedComfortGain,
     double billingMonths,
     double clusterCapKw,
@@ -59,7 +65,7 @@ public record MpcSettings(
    * comfort as a constraint and uses slack only when it cannot be met.
    */
   public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0.35, 500_000,
-      1_000_000, 0.001, 0.8, 0.5, 12, Double.POSITIVE_INFINITY, 0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
+      1_000_000, 0.001, 0.8, 1.2, 0.5, 12, Double.POSITIVE_INFINITY, 0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
 
   public MpcSettings {
     if (horizon.isNegative() || horizon.isZero()) {
@@ -74,6 +80,7 @@ public record MpcSettings(
     if (!(occupiedHeatShare >= 0 && occupiedHeatShare <= 1)) {
       throw new IllegalArgumentException("occupied heat share must lie in [0, 1]: " + occupiedHeatShare);
     }
+    requireNonNegative("opening heat share", openingHeatShare);
     requireNonNegative("supply margin", supplyMarginK);
     if (!(clusterCapKw > 0)) {
       throw new IllegalArgumentException("cluster capacity must be > 0 kW or +Infinity: " + clusterCapKw);
@@ -103,13 +110,13 @@ public record MpcSettings(
 
   public MpcSettings withComfortMargin(double k) {
     return new MpcSettings(horizon, k, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
-        occupiedHeatShare, missedComfortGain, billingMonths, clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours, supplyMarginK,
+        occupiedHeatShare, openingHeatShare, missedComfortGain, billingMonths, clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours, supplyMarginK,
         solverTimeLimit, solverIterations);
   }
 
   public MpcSettings withHorizon(Duration h) {
     return new MpcSettings(h, comfortMarginK, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
-        occupiedHeatShare, missedComfortGain, billingMonths, clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours, supplyMarginK,
+        occupiedHeatShare, openingHeatShare, missedComfortGain, billingMonths, clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours, supplyMarginK,
         solverTimeLimit, solverIterations);
   }
 }

@@ -195,7 +195,7 @@ class MpcControllerTest {
   @Test
   void anInfeasibleProblemFallsBackToTheCurveAndIsCounted() {
     // A cluster cap below the hot-water load leaves no feasible plan.
-    MpcSettings capped = new MpcSettings(Duration.ofHours(24), 0.3, 20_000, 20_000, 1e-4, 0.8, 0.5, 5, 50,
+    MpcSettings capped = new MpcSettings(Duration.ofHours(24), 0.3, 20_000, 20_000, 1e-4, 0.8, 1.2, 0.5, 5, 50,
         0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
     MpcController c = new MpcController("mpc", models(), capped, new StructuredSolver(),
         new HeatingCurveController(BaselineSettings.DEFAULTS), (b, o, steps) -> {
