@@ -47,6 +47,8 @@ final class BuildingModel {
   private final double[] b;
   private final double[] radiatorW;
   private final double[] ventW;
+  private double solarInW;
+  private double internalInW;
 
   /** Outputs of the last substep, read by the plant. */
   double lastSupplyC;
@@ -140,6 +142,67 @@ final class BuildingModel {
     lastReturnC = pumpOn && flow > 0 ? returnMix / flow : lastSupplyC;
   }
 
+  /**
+   * Advances by {@code dt} seconds with an ideal heat source in place of substation and
+   * radiators: exactly the heat that brings the coldest zone's air to {@code floorC} at the
+   * substep's end, none when it would be warmer, without a capacity limit. The heat is shared
+   * among zones as the radiators' sizes share it and between air and structure as radiators
+   * give it, so it is the least heat that a supply-temperature controller could deliver for
+   * this comfort floor (in one substep it may exceed what the substation can give).
+   */
+  void stepIdeal(double dt, Ambient env, double floorC, boolean occupied) {
+    double hotWaterW = hotWaterW(env, occupied);
+    double gainsWm2 = occupied
+        ? spec.type().gainsOccupiedWm2 * disturbances.gainFactor(env.epochHour())
+        : spec.type().gainsUnoccupiedWm2;
+    // The end temperatures are affine in the heat: two probes give each zone's response.
+    double[] without = probeAirC(dt, env, 0, gainsWm2, occupied);
+    double[] with = probeAirC(dt, env, IDEAL_PROBE_W, gainsWm2, occupied);
+    double heatW = 0;
+    for (int z = 0; z < zones.length; z++) {
+      double perW = (with[z] - without[z]) / IDEAL_PROBE_W;
+      heatW = Math.max(heatW, (floorC - without[z]) / perW);
+    }
+    shareAmongRadiators(heatW);
+    integrate(dt, env, radiatorW, gainsWm2, occupied);
+    ledger.spaceHeatingJ += heatW * dt;
+    ledger.hotWaterJ += hotWaterW * dt;
+    lastSpaceHeatW = heatW;
+    lastHotWaterW = hotWaterW;
+    // No water circuit: its temperatures read as the warmest room, as with the pump off.
+    double maxAir = Double.NEGATIVE_INFINITY;
+    for (double t : air) {
+      maxAir = Math.max(maxAir, t);
+    }
+    lastFlowKgS = 0;
+    lastSupplyC = maxAir;
+    lastReturnC = maxAir;
+  }
+
+  private static final double IDEAL_PROBE_W = 1e5;
+
+  private double[] probeAirC(double dt, Ambient env, double heatW, double gainsWm2,
+      boolean occupied) {
+    shareAmongRadiators(heatW);
+    assemble(dt, env, radiatorW, gainsWm2, occupied);
+    LinearSystem.solveInPlace(a, b);
+    double[] out = new double[zones.length];
+    for (int z = 0; z < out.length; z++) {
+      out[z] = b[2 * z];
+    }
+    return out;
+  }
+
+  private void shareAmongRadiators(double heatW) {
+    double total = 0;
+    for (ZoneParameters z : zones) {
+      total += z.radiatorK();
+    }
+    for (int z = 0; z < zones.length; z++) {
+      radiatorW[z] = heatW * zones[z].radiatorK() / total;
+    }
+  }
+
   /** Flow through a zone's radiators as its thermostatic valves let it, kg/s. */
   private double zoneFlowKgS(int z) {
     double open = (TRV_SET_C + TRV_BAND_K / 2 - air[z]) / TRV_BAND_K;
@@ -192,14 +255,22 @@ final class BuildingModel {
 
   private void integrate(double dt, Ambient env, double[] radiatorW, double gainsWm2,
       boolean occupied) {
+    assemble(dt, env, radiatorW, gainsWm2, occupied);
+    LinearSystem.solveInPlace(a, b);
+    commit(dt, env);
+  }
+
+  /** Builds the implicit-Euler system of one substep in {@code a} and {@code b}; no state changes. */
+  private void assemble(double dt, Ambient env, double[] radiatorW, double gainsWm2,
+      boolean occupied) {
     int n = zones.length;
     double to = env.outdoorC();
     double tg = env.groundC();
     for (double[] row : a) {
       java.util.Arrays.fill(row, 0);
     }
-    double solarIn = 0;
-    double internalIn = 0;
+    solarInW = 0;
+    internalInW = 0;
     for (int z = 0; z < n; z++) {
       ZoneParameters p = zones[z];
       int ia = 2 * z;
@@ -209,8 +280,8 @@ final class BuildingModel {
       double solar = env.ghiWm2() * p.solarApertureM2()
           * (occupied && air[z] > BLINDS_C ? BLINDS_TRANSMISSION : 1);
       double internal = gainsWm2 * p.floorAreaM2();
-      solarIn += solar;
-      internalIn += internal;
+      solarInW += solar;
+      internalInW += internal;
       a[ia][ia] = p.cAir() / dt + p.hWindow() + vent + p.hAirMass();
       a[ia][im] = -p.hAirMass();
       a[im][im] = p.cMass() / dt + p.hOpaque() + p.hGround() + p.hAirMass();
@@ -229,7 +300,13 @@ final class BuildingModel {
       a[i][j] -= interZoneW;
       a[j][i] -= interZoneW;
     }
-    LinearSystem.solveInPlace(a, b);
+  }
+
+  /** Takes the solved system's temperatures as the new state and books the substep's flows. */
+  private void commit(double dt, Ambient env) {
+    int n = zones.length;
+    double to = env.outdoorC();
+    double tg = env.groundC();
     double envelope = 0;
     double ventilation = 0;
     for (int z = 0; z < n; z++) {
@@ -242,8 +319,8 @@ final class BuildingModel {
       air[z] = ta;
       mass[z] = tm;
     }
-    ledger.solarJ += solarIn * dt;
-    ledger.internalJ += internalIn * dt;
+    ledger.solarJ += solarInW * dt;
+    ledger.internalJ += internalInW * dt;
     ledger.envelopeLossJ += envelope * dt;
     ledger.ventilationLossJ += ventilation * dt;
     // Storage is recomputed from the states, not summed, so the balance checks the solver.

@@ -11,6 +11,7 @@ import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.sim.weather.WeatherSource;
 import org.heatgrid.site.BuildingInfo;
+import org.heatgrid.site.ComfortBand;
 
 /**
  * The virtual campus: buildings, substations and sensors under one weather. Advance it one
@@ -78,6 +79,19 @@ public final class Plant {
    * @param out receives the true means over the step
    */
   public void advance(LocalDateTime start, Duration step, Command[] commands, StepResult out) {
+    advanceWith(start, step, commands, out);
+  }
+
+  /**
+   * Advances all buildings over {@code [start, start + step)} with an ideal heat source instead
+   * of commands: each building gets the least heat that keeps its coldest zone at the comfort
+   * band's lower edge (see {@code BuildingModel.stepIdeal}). A bound on heat, not a controller.
+   */
+  public void advanceIdeal(LocalDateTime start, Duration step, StepResult out) {
+    advanceWith(start, step, null, out);
+  }
+
+  private void advanceWith(LocalDateTime start, Duration step, Command[] commands, StepResult out) {
     int stepS = (int) step.toSeconds();
     int dt = substepSeconds(stepS);
     int n = stepS / dt;
@@ -97,8 +111,16 @@ public final class Plant {
       for (int b = 0; b < buildings.size(); b++) {
         BuildingModel m = buildings.get(b);
         boolean occupied = m.spec.schedule().isOccupied(t, holidays);
-        Command c = commands[b];
-        m.step(dt, env, c.supplySetpointC(), c.heatLimitKw() * 1000, occupied);
+        if (commands == null) {
+          // The occupied floor also holds in the substep before opening, so that the zone is at
+          // it when the room opens, and in the last occupied one.
+          ComfortBand band = m.spec.comfort();
+          boolean held = occupied || m.spec.schedule().isOccupied(t.plusSeconds(dt), holidays);
+          m.stepIdeal(dt, env, held ? band.occupiedLowC() : band.unoccupiedLowC(), occupied);
+        } else {
+          Command c = commands[b];
+          m.step(dt, env, c.supplySetpointC(), c.heatLimitKw() * 1000, occupied);
+        }
         double heatKw = (m.lastSpaceHeatW + m.lastHotWaterW) / 1000;
         out.heatKw[b] += heatKw / n;
         out.spaceHeatKw[b] += m.lastSpaceHeatW / 1000 / n;

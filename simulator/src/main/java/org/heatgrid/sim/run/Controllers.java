@@ -16,7 +16,7 @@ public final class Controllers {
 
   /** Names accepted by {@link #create}. */
   public static List<String> names() {
-    return List.of("baseline", "mpc", "oracle");
+    return List.of("baseline", "mpc", "oracle", "ideal");
   }
 
   /**
@@ -41,6 +41,7 @@ public final class Controllers {
       case "baseline" -> new HeatingCurveController(scenario.baseline());
       case "mpc" -> MpcSetup.controller(scenario, mpc);
       case "oracle" -> new OracleController(scenario, baseline.get(), mpc);
+      case "ideal" -> new IdealHeating();
       default -> throw new IllegalArgumentException(
           "unknown controller \"" + name + "\"; known: " + String.join(", ", names()));
     };

@@ -72,6 +72,7 @@ public final class Simulation {
     long failures = 0;
     long controllerNanos = 0;
     long done = 0;
+    boolean ideal = controller instanceof IdealHeating;
     for (LocalDateTime t = first; t.isBefore(end); t = t.plusSeconds(stepS)) {
       boolean recording = !t.isBefore(recordFrom);
       if (t.equals(recordFrom)) {
@@ -94,7 +95,10 @@ public final class Simulation {
       if (recording) {
         controllerNanos += System.nanoTime() - c0;
       }
-      for (int b = 0; b < n; b++) {
+      for (int b = 0; ideal && b < n; b++) {
+        commands[b] = IdealHeating.NONE;
+      }
+      for (int b = 0; !ideal && b < n; b++) {
         BuildingInfo info = infos.get(b);
         Command c = decision == null ? null : decision.command(info.id());
         fellBack[b] = c == null || !c.isValid();
@@ -108,7 +112,11 @@ public final class Simulation {
         }
         commands[b] = c;
       }
-      plant.advance(t, step, commands, out);
+      if (ideal) {
+        plant.advanceIdeal(t, step, out);
+      } else {
+        plant.advance(t, step, commands, out);
+      }
       if (controller instanceof TruthObserver oracle) {
         oracle.truth(plant.zoneAirC(), out.spaceHeatKw.clone(), out.hotWaterKw.clone());
       }
