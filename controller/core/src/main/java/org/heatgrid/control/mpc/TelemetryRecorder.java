@@ -10,6 +10,7 @@ import org.heatgrid.control.api.Decision;
 import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.mpc.model.BuildingHistory;
+import org.heatgrid.forecast.data.MeterData;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.Site;
 
@@ -131,6 +132,24 @@ public final class TelemetryRecorder implements Controller {
       }
     }
     return out;
+  }
+
+  /**
+   * The same uncontrolled load as hourly means, with the observed outdoor temperature and
+   * irradiance: the history the hot-water network is trained on.
+   */
+  public MeterData hourlyOtherHeat() {
+    List<String> ids = site.buildings().stream().map(BuildingInfo::id).toList();
+    HourlyLoad hourly = new HourlyLoad(ids, site.zone());
+    for (int k = 0; k < rows.size(); k++) {
+      java.time.Instant start = starts.get(k).atZone(site.zone()).toInstant();
+      for (int b = 0; b < ids.size(); b++) {
+        Telemetry t = rows.get(k)[b];
+        hourly.add(start, b, t == null ? Double.NaN : SpaceHeat.otherKw(t),
+            t == null ? Double.NaN : t.outdoorC(), ghi.get(k));
+      }
+    }
+    return hourly.toMeterData();
   }
 
   public List<LocalDateTime> periodStarts() {
