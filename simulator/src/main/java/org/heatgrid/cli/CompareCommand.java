@@ -35,6 +35,9 @@ final class CompareCommand implements Callable<Integer> {
       description = "Controllers to compare (default: ${DEFAULT-VALUE}); the baseline always runs.")
   List<String> controllers;
 
+  @Mixin
+  HotWaterOption hotWater = new HotWaterOption();
+
   @Option(names = "--comfort-margin", paramLabel = "K",
       description = "MPC: planned floor above the comfort band's low edge (default: 0.35).")
   Double comfortMargin;
@@ -49,7 +52,7 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     Scenario s = selection.load(null);
-    MpcParameters mpc = MpcParameters.DEFAULTS;
+    MpcParameters mpc = hotWater.apply(MpcParameters.DEFAULTS);
     if (comfortMargin != null) {
       mpc = mpc.withSettings(mpc.settings().withComfortMargin(comfortMargin));
     }

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.sim.kpi.KpiReport;
+import org.heatgrid.sim.mpc.MpcParameters;
 import org.heatgrid.sim.output.KpiJson;
 import org.heatgrid.sim.output.KpiTable;
 import org.heatgrid.sim.output.MeterExport;
@@ -37,6 +39,9 @@ final class SimulateCommand implements Callable<Integer> {
       description = "Controller to run (default: the scenario's): baseline, mpc or oracle.")
   String controller;
 
+  @Mixin
+  HotWaterOption hotWater = new HotWaterOption();
+
   @Option(names = "--out", paramLabel = "DIR",
       description = "Output directory (default: runs/<scenario>-<controller>).")
   Path out;
@@ -60,6 +65,7 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     Scenario s = selection.load(weather);
+    MpcParameters mpc = hotWater.apply(MpcParameters.DEFAULTS);
     String name = controller != null ? controller : s.controller();
     if (!Controllers.names().contains(name)) {
       throw new IllegalArgumentException("unknown controller \"" + name + "\"; known: "
@@ -68,7 +74,8 @@ final class SimulateCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("runs", s.name() + "-" + name);
     Files.createDirectories(dir);
     ProgressBar bar = new ProgressBar(quiet ? NullStream.INSTANCE : System.err, name);
-    RunResult r = new Simulation(s).run(Controllers.create(name, s), bar);
+    RunResult r = new Simulation(s).run(Controllers.create(name, s, mpc,
+        () -> new Simulation(s).run(new HeatingCurveController(s.baseline()))), bar);
     KpiReport k = KpiReport.of(r);
     KpiReport baseline = name.equals("baseline") ? k
         : KpiReport.of(new Simulation(s).run(Controllers.create("baseline", s)));

@@ -66,6 +66,14 @@ class SimulateCommandTest {
   }
 
   @Test
+  void unknownHotWaterForecastIsRefusedNamingTheOptionAndItsValues() {
+    for (String command : List.of("simulate", "compare")) {
+      assertThat(run(command, "--hot-water", "crystal-ball", "--out", dir.toString())).isEqualTo(2);
+      assertThat(err.toString()).contains("--hot-water").contains("profile, network").contains("crystal-ball");
+    }
+  }
+
+  @Test
   void periodOutsideTheHolidayCalendarIsRefused() {
     assertThat(run("simulate", "--from", "2030-01-01", "--to", "2030-01-02", "--out", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("holiday calendar");

@@ -1,6 +1,7 @@
 package org.heatgrid.sim.mpc;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.heatgrid.control.mpc.MpcSettings;
 
 /**
@@ -14,6 +15,8 @@ import org.heatgrid.control.mpc.MpcSettings;
  * @param heldOutEveryNthDay every n-th history day is held out of identification to report fit
  * @param zoneSpreadQuantile quantile of the coldest zone's gap below the mean used as margin
  * @param settings the controller's tuning
+ * @param hotWaterForecast how the uncontrolled load is forecast: {@code profile} (mean of the
+ *     history by day type and hour) or {@code network} (the Deeplearning4j forecaster)
  */
 public record MpcParameters(
     String historyWeather,
@@ -22,14 +25,37 @@ public record MpcParameters(
     long historySeed,
     int heldOutEveryNthDay,
     double zoneSpreadQuantile,
-    MpcSettings settings) {
+    MpcSettings settings,
+    String hotWaterForecast) {
+
+  /** Accepted values of {@link #hotWaterForecast}. */
+  public static final List<String> HOT_WATER_FORECASTS = List.of("profile", "network");
 
   public static final MpcParameters DEFAULTS = new MpcParameters(
       "KOR_SO_Seoul.WS.471080_TMYx.2011-2025.epw", LocalDate.of(2024, 11, 1),
-      LocalDate.of(2025, 3, 31), 7, 5, 0.9, MpcSettings.DEFAULTS);
+      LocalDate.of(2025, 3, 31), 7, 5, 0.9, MpcSettings.DEFAULTS, "profile");
+
+  public MpcParameters {
+    if (!HOT_WATER_FORECASTS.contains(hotWaterForecast)) {
+      throw new IllegalArgumentException("unknown hot-water forecast \"" + hotWaterForecast
+          + "\"; accepted: " + String.join(", ", HOT_WATER_FORECASTS));
+    }
+  }
+
+  /** With the hot-water profile. */
+  public MpcParameters(String historyWeather, LocalDate historyFrom, LocalDate historyTo,
+      long historySeed, int heldOutEveryNthDay, double zoneSpreadQuantile, MpcSettings settings) {
+    this(historyWeather, historyFrom, historyTo, historySeed, heldOutEveryNthDay, zoneSpreadQuantile,
+        settings, "profile");
+  }
 
   public MpcParameters withSettings(MpcSettings s) {
     return new MpcParameters(historyWeather, historyFrom, historyTo, historySeed, heldOutEveryNthDay,
-        zoneSpreadQuantile, s);
+        zoneSpreadQuantile, s, hotWaterForecast);
+  }
+
+  public MpcParameters withHotWaterForecast(String name) {
+    return new MpcParameters(historyWeather, historyFrom, historyTo, historySeed, heldOutEveryNthDay,
+        zoneSpreadQuantile, settings, name);
   }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.control.mpc.HotWaterProfile;
+import org.heatgrid.control.mpc.LoadForecast;
 import org.heatgrid.control.mpc.MpcController;
 import org.heatgrid.control.mpc.PlanModel;
 import org.heatgrid.control.mpc.TelemetryRecorder;
@@ -14,6 +15,7 @@ import org.heatgrid.control.mpc.model.BuildingHistory;
 import org.heatgrid.control.mpc.model.IdentifiedModel;
 import org.heatgrid.control.mpc.model.ModelIdentifier;
 import org.heatgrid.control.mpc.solver.StructuredSolver;
+import org.heatgrid.forecast.data.MeterData;
 import org.heatgrid.sim.run.Simulation;
 import org.heatgrid.sim.scenario.Scenario;
 import org.heatgrid.sim.weather.EpwReader;
@@ -28,9 +30,12 @@ public final class MpcSetup {
   private static final Logger LOG = Logger.getLogger(MpcSetup.class.getName());
   private static final int HOT_WATER_SLOT_MINUTES = 60;
 
-  /** The identified models and the hot-water profile, with the history they came from. */
+  /**
+   * The identified models and the hot-water profile, with the history they came from and the
+   * history's hourly uncontrolled load (the hot-water network's training data).
+   */
   public record Prepared(Map<String, PlanModel> models, List<IdentifiedModel> identified,
-      HotWaterProfile hotWater, String history) {}
+      HotWaterProfile hotWater, String history, MeterData hotWaterHistory) {}
 
   private MpcSetup() {}
 
@@ -56,7 +61,7 @@ public final class MpcSetup {
     }
     HotWaterProfile hotWater = HotWaterProfile.fit(recorder.periodStarts(), recorder.otherHeatKw(),
         HOT_WATER_SLOT_MINUTES, history.holidays());
-    return new Prepared(models, identified, hotWater, what);
+    return new Prepared(models, identified, hotWater, what, recorder.hourlyOtherHeat());
   }
 
   /** The MPC for a scenario, prepared from its history. */
@@ -67,6 +72,15 @@ public final class MpcSetup {
 
   public static MpcController controller(Scenario evaluation, MpcParameters p, Prepared prepared) {
     return new MpcController("mpc", prepared.models(), p.settings(), new StructuredSolver(),
-        new HeatingCurveController(evaluation.baseline()), prepared.hotWater());
+        new HeatingCurveController(evaluation.baseline()), hotWaterForecast(evaluation, p, prepared));
+  }
+
+  /** The uncontrolled-load forecast {@code p} asks for. */
+  public static LoadForecast hotWaterForecast(Scenario evaluation, MpcParameters p, Prepared prepared) {
+    return switch (p.hotWaterForecast()) {
+      case "profile" -> prepared.hotWater();
+      case "network" -> HotWaterNetwork.forecast(evaluation, prepared);
+      default -> throw new IllegalArgumentException("unknown hot-water forecast " + p.hotWaterForecast());
+    };
   }
 }
