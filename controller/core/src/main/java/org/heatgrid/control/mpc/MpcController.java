@@ -285,9 +285,10 @@ public class MpcController implements Controller, PlanSource {
       estimator.driveOfComingPeriod(b, w[0] - estimator.disturbance(b));
       // The occupied minimum enters the plan as a fixed part of the heat (u = minimum + free
       // part), so that the peak and the temperatures it plans include it. The floors above are
-      // for the air; the plan's state runs below the air by the model's air offset, which counts
-      // the minimum's heat (the free part's is not credited: the solver's comfort rows see the
-      // state only) and the ventilation of an occupied step. Occupied steps only: a minimum in
+      // for the air; the plan's state runs below the air by the model's air offset: the
+      // minimum's share and the ventilation of an occupied step move the floor here, the free
+      // part's share is the chain's airPerKw (the solver's comfort rows hold for the air).
+      // Occupied steps only: a minimum in
       // the step before opening had every building preheat hard in the same quarter hour
       // (campus16: cluster peak 9,359 kW, 9,196 under the baseline; 8,781 without it).
       for (int k = 0; k < steps; k++) {
@@ -305,10 +306,14 @@ public class MpcController implements Controller, PlanSource {
         uMax[k] -= min;
         load[k] += min;
       }
-      chains.add(new BuildingChain(m.a(), m.heatGainKPerKw(), indoor[b], w, low, uMax, load));
+      chains.add(new BuildingChain(m.a(), m.heatGainKPerKw(), indoor[b], w, low, uMax, load,
+          m.airPerKw()));
     }
     return new PlanningProblem(steps, stepHours, price, settings.slackKrwPerKStep(),
-        settings.slackKrwPerK2Step(), settings.heatRegularization(), peakPrice, seasonPeakKw,
+        // A peak above the cap (a hot-water surge, a fallback period) must not make every
+        // later problem infeasible: the floor of the planned peak stays under the cap.
+        settings.slackKrwPerK2Step(), settings.heatRegularization(), peakPrice,
+        Math.min(seasonPeakKw, settings.clusterCapKw()),
         settings.clusterCapKw(), chains);
   }
 

@@ -101,7 +101,8 @@ class MpcControllerTest {
 
   @Test
   void preheatsAColdBuildingBeforeOccupancyAndCapsTheHeat() {
-    MpcController c = mpc(new StructuredSolver(), MpcSettings.DEFAULTS);
+    // At the season's first period every kW of peak is new; valued at 12 months the plan pays it.
+    MpcController c = mpc(new StructuredSolver(), MpcSettings.DEFAULTS.withBillingMonths(12));
     Decision d = c.decide(observation(17, -5));
     assertThat(c.fallbackReasons()).isEmpty();
     for (BuildingInfo b : BUILDINGS) {
@@ -116,6 +117,15 @@ class MpcControllerTest {
     double floor = 20 + MpcSettings.DEFAULTS.comfortMarginK();
     assertThat(p.tempC(0, 11)).isGreaterThanOrEqualTo(floor - 1e-3);
     assertThat(p.tempC(0, 0)).isLessThan(floor);
+  }
+
+  @Test
+  void aNewPeakValuedAtThreeYearsOfBasicChargeIsTradedAgainstAShortfallAtOpening() {
+    MpcController c = mpc(new StructuredSolver(), MpcSettings.DEFAULTS);
+    c.decide(observation(17, -5));
+    assertThat(c.fallbackReasons()).isEmpty();
+    double floor = 20 + MpcSettings.DEFAULTS.comfortMarginK();
+    assertThat(c.lastPlan().tempC(0, 11)).isLessThan(floor - 0.1).isGreaterThan(floor - 1);
   }
 
   @Test

@@ -1,7 +1,9 @@
 package org.heatgrid.control.mpc.solver;
 
 /**
- * One building's first-order thermal chain {@code T[k+1] = a*T[k] + g*u[k] + w[k]} over N steps.
+ * One building's first-order thermal chain {@code T[k+1] = a*T[k] + g*u[k] + w[k]} over N steps,
+ * whose comfort floor holds for the air, {@code T[k+1] + airPerKw*u[k]}: the state is the
+ * building's slow temperature, and the radiators' heat of a step lifts the air above it at once.
  *
  * <p>The arrays are copied on construction and each array accessor returns a fresh copy; inside
  * loops use the indexed accessors such as {@link #w(int)}.
@@ -13,9 +15,18 @@ package org.heatgrid.control.mpc.solver;
  * @param low comfort floor for T[k+1] (C), length N; soft, violations are paid as slack
  * @param uMax upper bound of heat u[k] (kW), finite and >= 0, length N
  * @param fixedLoadKw uncontrollable load (hot water) counted in the cluster sum (kW), >= 0
+ * @param airPerKw air above the state per kW of the step's heat (K/kW), finite and >= 0; the
+ *     comfort row is {@code T[k+1] + airPerKw*u[k] + s[k] >= low[k]}
  */
 public record BuildingChain(
-    double a, double g, double t0, double[] w, double[] low, double[] uMax, double[] fixedLoadKw) {
+    double a, double g, double t0, double[] w, double[] low, double[] uMax, double[] fixedLoadKw,
+    double airPerKw) {
+
+  /** A chain whose floor holds for the state itself (no air offset). */
+  public BuildingChain(double a, double g, double t0, double[] w, double[] low, double[] uMax,
+      double[] fixedLoadKw) {
+    this(a, g, t0, w, low, uMax, fixedLoadKw, 0);
+  }
 
   public BuildingChain {
     if (!(a > 0 && a <= 1)) {
@@ -25,6 +36,9 @@ public record BuildingChain(
       throw new IllegalArgumentException("building g must be finite and > 0: " + g);
     }
     Checks.finite("building t0", t0);
+    if (!(airPerKw >= 0) || Double.isInfinite(airPerKw)) {
+      throw new IllegalArgumentException("building airPerKw must be finite and >= 0: " + airPerKw);
+    }
     w = Checks.copy("building w", w, false);
     low = Checks.copy("building low", low, false);
     uMax = Checks.copy("building uMax", uMax, true);
@@ -34,6 +48,11 @@ public record BuildingChain(
           + ", low " + low.length + ", uMax " + uMax.length + ", fixedLoadKw "
           + fixedLoadKw.length);
     }
+  }
+
+  /** The air temperature the comfort floor is for, at state {@code tNext} and heat {@code u}. */
+  public double airC(double tNext, double u) {
+    return tNext + airPerKw * u;
   }
 
   /** Number of steps of the arrays. */

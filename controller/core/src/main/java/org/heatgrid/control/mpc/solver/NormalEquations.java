@@ -5,8 +5,9 @@ package org.heatgrid.control.mpc.solver;
  * {@link QpForm} by its structure, in O(B*N^2 + N^3) per factorisation instead of O((B*N)^3).
  *
  * <p>Per building the dynamics rows form a tridiagonal SPD block M_b; a building meets the
- * cluster rows only through its heat u[b][k], so the coupling C_b between its dynamics row k and
- * cluster row k is diagonal. Eliminating the buildings leaves the N x N Schur complement
+ * cluster rows only through its heat u[b][k], which enters its dynamics rows k and, through the
+ * air offset c, k+1: the coupling C_b between its dynamics rows and the cluster rows is lower
+ * bidiagonal (diagonal when c = 0). Eliminating the buildings leaves the N x N Schur complement
  * {@code S = S0 + d_P*11'} with {@code S0 = D_cluster - sum_b C_b M_b^-1 C_b}. The peak term
  * d_P grows without bound when the peak is strictly between its bounds, and S0 may then be
  * nearly singular (every step at the peak), so neither a direct Cholesky of S nor
@@ -31,6 +32,13 @@ final class NormalEquations {
   private final int n;
   private final double[] lowerL;
   private final double[] coupling;
+  /** C_b[k+1][k]: the heat of step k in the next step's row, through the air offset. */
+  private final double[] couplingNext;
+  /** Work rows of the air-offset update (see addAirBuildingToSchur). */
+  private final double[] zRow;
+  private final double[] zRowNext;
+  private final double[] zeRow;
+  private final double[] zeRowNext;
   /** Upper triangle of S without the peak term, then its Cholesky factor U (S = U'U). */
   private final double[] schur;
   private final double[] schurDiagonal;
@@ -53,6 +61,11 @@ final class NormalEquations {
     int bn = form.buildings * n;
     lowerL = new double[bn];
     coupling = new double[bn];
+    couplingNext = new double[bn];
+    zRow = new double[n];
+    zRowNext = new double[n];
+    zeRow = new double[n];
+    zeRowNext = new double[n];
     schur = new double[n * n];
     schurDiagonal = new double[n];
     clusterWork = new double[n];
@@ -79,7 +92,11 @@ final class NormalEquations {
     }
     for (int b = 0; b < form.buildings; b++) {
       factorBuilding(b, d);
-      addBuildingToSchur(b, d);
+      if (form.c[b] > 0) {
+        addAirBuildingToSchur(b, d);
+      } else {
+        addBuildingToSchur(b, d);
+      }
     }
     recombineClusterRows(d[form.peak()]);
     for (int k = 0; k < n; k++) {
@@ -106,31 +123,39 @@ final class NormalEquations {
 
   /**
    * LDL' of the building's tridiagonal block M_b. The pivot is built from non-negative terms
-   * only: d[k] = e[k] + (dy+ds)[k] with e[k] = g^2 du[k] + a^2 (dy+ds)[k-1] e[k-1] / d[k-1].
+   * only: with G = g + c, d[k] = ys[k] + G^2 du[k] + r[k] and
+   * {@code r[k] = a^2 (ys[k-1] (g^2 du[k-1] + r[k-1]) + c^2 du[k-1] r[k-1]) / d[k-1]}, which is
+   * {@code M[k][k] - M[k][k-1]^2 / d[k-1]} written without its cancelling terms.
    */
   private void factorBuilding(int b, double[] d) {
     double a = form.a[b];
     double g = form.g[b];
+    double c = form.c[b];
+    double gc = g + c;
     int base = b * n;
     double previousYs = 0;
-    double previousExcess = 0;
+    double previousDu = 0;
+    double previousRest = 0;
     double previousPivot = 1;
     for (int k = 0; k < n; k++) {
       double du = d[form.u(b, k)];
       double ys = d[form.y(b, k)] + d[form.s(b, k)];
-      double excess = g * g * du;
+      double rest = 0;
       if (k > 0) {
-        excess += a * a * previousYs * (previousExcess / previousPivot);
-        lowerL[base + k] = -a * previousYs / previousPivot;
+        rest = a * a * (previousYs * (g * g * previousDu + previousRest)
+            + c * c * previousDu * previousRest) / previousPivot;
+        lowerL[base + k] = -a * (previousYs + c * gc * previousDu) / previousPivot;
       }
-      double pivot = ys + excess;
+      double pivot = ys + gc * gc * du + rest;
       if (!(pivot > 0)) {
         pivot = Double.MIN_NORMAL;
       }
       inversePivot[base + k] = 1 / pivot;
-      coupling[base + k] = -g * du;
+      coupling[base + k] = -gc * du;
+      couplingNext[base + k] = k + 1 < n ? a * c * du : 0;
       previousYs = ys;
-      previousExcess = excess;
+      previousDu = du;
+      previousRest = rest;
       previousPivot = pivot;
     }
   }
@@ -219,6 +244,90 @@ final class NormalEquations {
         schur[row + i + 1] += du * r[i + 1];
       }
       schur[row + i] += du * diagonalZe[i];
+    }
+  }
+
+  /**
+   * Building b's share of S0 when its heat has an air offset c > 0. With C_b = V diag(du) and
+   * V = -G (I - rho S) (S the lower shift, G = g + c, rho = a c / G), the product form becomes
+   * {@code X = (I - rho S)^-1 (E Z) (I - rho S) diag(du)}. Its upper triangle is semiseparable
+   * like the diagonal case's: for j > i, {@code X[i][j] = A[i] F(i+1,j) du[j] h[j]}, because
+   * {@code (E Z)[r][j] = q[r] Z[r+1][j]} for j > r; here {@code h[j] = Zd[j] - rho f[j+1] Zd[j+1]}
+   * and {@code A[i] = q[i] + rho f[i+1] A[i-1]}. The diagonal is
+   * {@code du[i] (p[i] - rho q[i] Zd[i+1] + rho h[i] A[i-1])} with p[i] = (E Z)[i][i]. So row i
+   * is row i+1's scaled by f[i+2] plus one new entry, with the diagonal case's cut-off.
+   */
+  private void addAirBuildingToSchur(int b, double[] d) {
+    int base = b * n;
+    double a = form.a[b];
+    double rho = a * form.c[b] / (form.g[b] + form.c[b]);
+    double[] f = factorF;
+    double[] zd = diagonalZ;
+    double[] w = scaledRow;
+    int[] cumulative = exponentSums;
+    int u0 = form.u(b, 0);
+    int s0 = form.s(b, 0);
+    int y0 = form.y(b, 0);
+    f[0] = 0;
+    f[n] = 0;
+    for (int k = 1; k < n; k++) {
+      f[k] = -lowerL[base + k];
+    }
+    zd[n] = 0;
+    zd[n - 1] = inversePivot[base + n - 1];
+    for (int i = n - 2; i >= 0; i--) {
+      double tail = f[i + 1] * f[i + 1] * zd[i + 1];
+      zd[i] = inversePivot[base + i] + (tail < TINY ? 0.0 : tail);
+    }
+    // E's diagonal and its entry left of the diagonal (E is symmetric tridiagonal).
+    double[] diagE = zRow;
+    double[] offE = zRowNext;
+    double ysPrevious = 0;
+    for (int k = 0; k < n; k++) {
+      double ys = d[y0 + k] + d[s0 + k];
+      diagE[k] = ys + a * a * ysPrevious;
+      offE[k] = -a * ysPrevious;
+      ysPrevious = ys;
+    }
+    double[] q = zeRow;
+    double[] h = zeRowNext;
+    double[] beta = ratioR;
+    double[] sums = diagonalZe;
+    int exponent = 0;
+    double previousA = 0;
+    for (int k = 0; k < n; k++) {
+      double offNext = k + 1 < n ? offE[k + 1] : 0;
+      q[k] = offE[k] * f[k] * f[k + 1] + diagE[k] * f[k + 1] + offNext;
+      h[k] = zd[k] - rho * f[k + 1] * zd[k + 1];
+      beta[k] = d[u0 + k] * h[k];
+      if (k > 0) {
+        exponent += Math.min(Math.getExponent(f[k]) + 1, 0);
+      }
+      cumulative[k] = exponent; // an upper bound of log2 F(0, k)
+      previousA = q[k] + rho * f[k + 1] * previousA;
+      sums[k] = previousA; // A[k]
+    }
+    int end = n;
+    for (int i = n - 1; i >= 0; i--) {
+      int row = i * n;
+      double ai = sums[i];
+      if (i + 1 < n) {
+        while (end > i + 2 && cumulative[end - 1] - cumulative[i + 1] < -600) {
+          end--;
+        }
+        double fi = f[i + 2];
+        for (int j = i + 2; j < end; j++) {
+          double v = w[j] * fi;
+          w[j] = v;
+          schur[row + j] += ai * v;
+        }
+        w[i + 1] = beta[i + 1];
+        schur[row + i + 1] += ai * beta[i + 1];
+      }
+      double next = i + 1 < n ? offE[i + 1] * f[i + 1] * zd[i + 1] : 0;
+      double diagonal = (offE[i] * f[i] + diagE[i]) * zd[i] + next
+          - rho * q[i] * zd[i + 1] + (i > 0 ? rho * h[i] * sums[i - 1] : 0);
+      schur[row + i] += d[u0 + i] * diagonal;
     }
   }
 
@@ -323,7 +432,8 @@ final class NormalEquations {
     for (int k = 0; k < n; k++) {
       double v = r[bn + k];
       for (int b = 0; b < form.buildings; b++) {
-        v -= coupling[b * n + k] * work[b * n + k];
+        int i = b * n + k;
+        v -= coupling[i] * work[i] + (k + 1 < n ? couplingNext[i] * work[i + 1] : 0);
       }
       cluster[k] = v;
     }
@@ -341,7 +451,8 @@ final class NormalEquations {
     for (int b = 0; b < form.buildings; b++) {
       int base = b * n;
       for (int k = 0; k < n; k++) {
-        out[base + k] = r[base + k] - coupling[base + k] * cluster[k];
+        out[base + k] = r[base + k] - coupling[base + k] * cluster[k]
+            - (k > 0 ? couplingNext[base + k - 1] * cluster[k - 1] : 0);
       }
     }
     solveBuildings(out);

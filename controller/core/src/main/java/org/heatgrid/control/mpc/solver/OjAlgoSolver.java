@@ -73,8 +73,11 @@ public final class OjAlgoSolver implements PlanSolver {
         if (k > 0) {
           dynamics.set(t[b][k - 1], -chain.a());
         }
-        model.addExpression("floor" + b + "_" + k).lower(chain.low(k))
+        Expression floor = model.addExpression("floor" + b + "_" + k).lower(chain.low(k))
             .set(t[b][k], 1).set(s[b][k], 1);
+        if (chain.airPerKw() > 0) {
+          floor.set(u[b][k], chain.airPerKw());
+        }
       }
     }
     for (int k = 0; k < n; k++) {

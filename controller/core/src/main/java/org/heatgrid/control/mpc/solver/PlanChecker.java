@@ -39,7 +39,7 @@ public final class PlanChecker {
         double s = plan.slackK(b, k);
         double expected = chain.a() * previous + chain.g() * u + chain.w(k);
         worst.see(Math.abs(t - expected), "dynamics", b, k);
-        worst.see(chain.low(k) - t - s, "comfort floor", b, k);
+        worst.see(chain.low(k) - chain.airC(t, u) - s, "comfort floor", b, k);
         worst.see(-s, "slack >= 0", b, k);
         worst.see(-u, "heat >= 0", b, k);
         worst.see(u - chain.uMax(k), "heat <= uMax", b, k);

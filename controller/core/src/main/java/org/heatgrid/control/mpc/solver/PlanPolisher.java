@@ -3,7 +3,7 @@ package org.heatgrid.control.mpc.solver;
 /**
  * Turns the interior-point iterate into a plan that meets the constraints up to rounding: heat
  * clipped to [0, uMax], temperatures simulated from the heat (so the dynamics hold exactly),
- * slack = max(0, low - T) and peak = max(floor, largest cluster sum) capped at the cluster cap.
+ * slack = max(0, low - air) and peak = max(floor, largest cluster sum) capped at the cluster cap.
  * Where the iterate's cluster sum exceeds a finite cap (by up to its primal residual, ~1e-8
  * relative), that step's heat is scaled down onto the cap before the temperatures are simulated.
  * These are the cheapest slack and peak for the heat, so polishing never raises the objective
@@ -54,7 +54,7 @@ final class PlanPolisher {
       for (int k = 0; k < n; k++) {
         t = chain.a() * t + chain.g() * heat[b][k] + chain.w(k);
         temp[b][k] = t;
-        slack[b][k] = Math.max(0, chain.low(k) - t);
+        slack[b][k] = Math.max(0, chain.low(k) - chain.airC(t, heat[b][k]));
       }
     }
     double peak = problem.peakFloorKw();

@@ -11,7 +11,8 @@ import java.util.List;
  *                 + slackLinear*s[b][k] + slackQuadratic/2*s[b][k]^2 ]
  *   + peakKrwPerKw*(P - peakFloorKw)
  * </pre>
- * subject to each building's chain, {@code T[b][k+1] + s[b][k] >= low_b[k]}, {@code s >= 0},
+ * subject to each building's chain, {@code T[b][k+1] + airPerKw_b*u[b][k] + s[b][k] >= low_b[k]},
+ * {@code s >= 0},
  * {@code 0 <= u <= uMax}, {@code sum_b (u[b][k] + fixedLoad_b[k]) <= P} and
  * {@code peakFloorKw <= P <= clusterCapKw}. There is no upper comfort bound: the plan only heats.
  *

@@ -24,7 +24,8 @@ public final class ProblemInstances {
    * horizons see different parts of the day): time-of-use price (113.9
    * KRW/kWh 07-10, else 94.1), comfort floor 20 C from 08 to 18 and 16 C otherwise, outdoor
    * temperature between -5 and +10 C, hot-water load on three buildings, a peak floor in
-   * [0, 3000] kW and, for about half the seeds, a finite but loose cluster cap.
+   * [0, 3000] kW and, for about half the seeds, a finite but loose cluster cap. Three buildings
+   * in four have an air offset of 2-6 K per MW of heat (the comfort floor is for the air).
    */
   public static PlanningProblem campusLike(int buildings, int steps, long seed) {
     SplittableRandom random = new SplittableRandom(seed);
@@ -39,7 +40,8 @@ public final class ProblemInstances {
     double capacity = 0;
     double maxFixed = 0;
     for (int b = 0; b < buildings; b++) {
-      BuildingChain chain = building(firstStep, steps, outdoor, b < HOT_WATER_BUILDINGS, random);
+      BuildingChain chain = building(firstStep, steps, outdoor, b < HOT_WATER_BUILDINGS,
+          b % 4 == 3 ? 0 : random.nextDouble(0.002, 0.006), random);
       chains.add(chain);
       capacity += chain.uMax(0);
       maxFixed += b < HOT_WATER_BUILDINGS ? 200 : 0;
@@ -80,8 +82,7 @@ public final class ProblemInstances {
    * campus whose plant cannot hold it is not a realistic instance.
    */
   private static BuildingChain building(int firstStep, int steps, double[] outdoor,
-      boolean hotWater,
-      SplittableRandom random) {
+      boolean hotWater, double airPerKw, SplittableRandom random) {
     double a = random.nextDouble(0.97, 0.995);
     double uMax = random.nextDouble(300, 2500);
     double g = random.nextDouble(0.1, 1.0) / random.nextDouble(100, 1500);
@@ -105,6 +106,6 @@ public final class ProblemInstances {
         fixed[k] = hotWaterBase + hotWaterPeak * showers;
       }
     }
-    return new BuildingChain(a, g, t0, w, low, heatMax, fixed);
+    return new BuildingChain(a, g, t0, w, low, heatMax, fixed, airPerKw);
   }
 }

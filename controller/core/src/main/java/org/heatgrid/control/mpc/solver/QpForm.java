@@ -4,11 +4,12 @@ package org.heatgrid.control.mpc.solver;
  * The planning problem as a bounded QP {@code min c'x + x'Qx/2, A x = rhs, lo <= x <= hi} with
  * diagonal Q, laid out for {@link NormalEquations}.
  *
- * <p>Temperatures are replaced by {@code y[k] = T[k+1] + s[k]}, so the comfort floor becomes the
- * simple bound {@code y >= low} and every inequality is a bound. Columns, per building b:
- * u[0..N), s[0..N), y[0..N); then the cluster slacks z[0..N) and the peak P. Rows: the
- * dynamics of building b at step k, {@code y[k]-s[k]-g*u[k]-a*(y[k-1]-s[k-1]) = w[k] (+a*t0 at
- * k=0)}; then the cluster rows {@code sum_b u[b][k] + z[k] - P = -fixedLoad[k]}.
+ * <p>Temperatures are replaced by {@code y[k] = T[k+1] + c*u[k] + s[k]} (c: the chain's air
+ * offset per kW), so the comfort floor becomes the simple bound {@code y >= low} and every
+ * inequality is a bound. Columns, per building b: u[0..N), s[0..N), y[0..N); then the cluster
+ * slacks z[0..N) and the peak P. Rows: the dynamics of building b at step k,
+ * {@code y[k]-s[k]-(g+c)*u[k]-a*(y[k-1]-s[k-1]) + a*c*u[k-1] = w[k] (+a*t0 at k=0)}; then the
+ * cluster rows {@code sum_b u[b][k] + z[k] - P = -fixedLoad[k]}.
  *
  * <p>Arrays are allocated for one size and refilled by {@link #load}; not thread-safe.
  */
@@ -23,6 +24,8 @@ final class QpForm {
   final int rows;
   final double[] a;
   final double[] g;
+  /** Air offset per kW of each building (K/kW), >= 0. */
+  final double[] c;
   final double[] cost;
   final double[] quad;
   final double[] lo;
@@ -38,6 +41,7 @@ final class QpForm {
     this.rows = buildings * steps + steps;
     a = new double[buildings];
     g = new double[buildings];
+    c = new double[buildings];
     cost = new double[columns];
     quad = new double[columns];
     lo = new double[columns];
@@ -77,6 +81,7 @@ final class QpForm {
       BuildingChain chain = p.buildings().get(b);
       a[b] = chain.a();
       g[b] = chain.g();
+      c[b] = chain.airPerKw();
       for (int k = 0; k < n; k++) {
         set(u(b, k), p.priceKrwPerKwh(k) * p.stepHours(), p.heatRegularization(), 0,
             chain.uMax(k));
@@ -112,7 +117,8 @@ final class QpForm {
     }
     for (int b = 0; b < buildings; b++) {
       double ab = a[b];
-      double gb = g[b];
+      double gb = g[b] + c[b];
+      double ac = a[b] * c[b];
       int u0 = u(b, 0);
       int s0 = s(b, 0);
       int y0 = y(b, 0);
@@ -120,7 +126,7 @@ final class QpForm {
       for (int k = 0; k < n; k++) {
         double v = x[y0 + k] - x[s0 + k] - gb * x[u0 + k];
         if (k > 0) {
-          v -= ab * (x[y0 + k - 1] - x[s0 + k - 1]);
+          v -= ab * (x[y0 + k - 1] - x[s0 + k - 1]) - ac * x[u0 + k - 1];
         }
         out[row0 + k] = v;
         out[clusterRow(k)] += x[u0 + k];
@@ -140,12 +146,14 @@ final class QpForm {
     out[peak()] = -sum;
     for (int b = 0; b < buildings; b++) {
       double ab = a[b];
-      double gb = g[b];
+      double gb = g[b] + c[b];
+      double ac = a[b] * c[b];
       int row0 = b * n;
       for (int k = 0; k < n; k++) {
         double ld = lambda[row0 + k];
-        double next = k + 1 < n ? ab * lambda[row0 + k + 1] : 0;
-        out[u(b, k)] = -gb * ld + lambda[clusterRow(k)];
+        double following = k + 1 < n ? lambda[row0 + k + 1] : 0;
+        double next = ab * following;
+        out[u(b, k)] = -gb * ld + ac * following + lambda[clusterRow(k)];
         out[s(b, k)] = -ld + next;
         out[y(b, k)] = ld - next;
       }

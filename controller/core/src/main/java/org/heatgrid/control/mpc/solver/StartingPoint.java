@@ -51,11 +51,13 @@ final class StartingPoint {
       double g = form.g[b];
       double t = 0; // a*t0 is part of the first row's rhs
       for (int k = 0; k < n; k++) {
-        t = form.rhs[b * n + k] + g * x[form.u(b, k)] + a * t;
+        double u = x[form.u(b, k)];
+        t = form.rhs[b * n + k] + g * u + a * t;
+        double air = t + form.c[b] * u;
         double low = form.lo[form.y(b, k)];
-        double slack = Math.max(0, low - t) + COMFORT_MARGIN;
+        double slack = Math.max(0, low - air) + COMFORT_MARGIN;
         x[form.s(b, k)] = slack;
-        x[form.y(b, k)] = t + slack;
+        x[form.y(b, k)] = air + slack;
       }
     }
     double maxLoad = Double.NEGATIVE_INFINITY;

@@ -48,6 +48,14 @@ class ProblemValidationTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("low[1]");
   }
 
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(doubles = {-1e-3, Double.NaN, Double.POSITIVE_INFINITY})
+  void chain_badAirOffset_namesField(double airPerKw) {
+    assertThatThrownBy(() -> new BuildingChain(0.98, 1e-3, 20, FOUR, FOUR,
+        new double[] {100, 100, 100, 100}, FOUR, airPerKw))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("airPerKw");
+  }
+
   @Test
   void chain_negativeUMax_namesField() {
     assertThatThrownBy(() -> new BuildingChain(0.98, 1e-3, 20, FOUR, FOUR,
