@@ -52,6 +52,8 @@ public class MpcController implements Controller, PlanSource {
   private static final double PUMP_OFF_SETPOINT_C = 10;
   /** How long after opening the minimum follows {@link MpcSettings#openingHeatShare()}. */
   private static final long OPENING_MINUTES = 120;
+  /** The occupied minimums and the hot water fill at most this share of a cluster cap. */
+  private static final double CAP_SHARE_FOR_MINIMUMS = 0.99;
   // An extra floor learned from a miss fades by half in about two weeks of occupied periods.
   private static final double FADE_PER_PERIOD = Math.pow(0.5, 1 / 600.0);
 
@@ -258,6 +260,7 @@ public class MpcController implements Controller, PlanSource {
     double peakPrice = tariff.basicKrwPerMcalhMonth() / Tariff.KWH_PER_MCAL * settings.billingMonths();
     double decay = Math.pow(0.5, stepHours / settings.disturbanceHalfLifeHours());
     List<BuildingChain> chains = new ArrayList<>();
+    List<ChainParts> parts = new ArrayList<>();
     for (int b = 0; b < buildings.size(); b++) {
       BuildingInfo info = buildings.get(b);
       PlanModel pm = models.get(info.id());
@@ -301,13 +304,23 @@ public class MpcController implements Controller, PlanSource {
           minimumKw[b] = new double[steps];
         }
         minimumKw[b][k] = min;
-        low[k] -= m.airOffsetK(min, occupiedAtStart[k]);
-        w[k] += m.heatGainKPerKw() * min;
-        uMax[k] -= min;
-        load[k] += min;
       }
-      chains.add(new BuildingChain(m.a(), m.heatGainKPerKw(), indoor[b], w, low, uMax, load,
-          m.airPerKw()));
+      parts.add(new ChainParts(m, w, low, uMax, load, occupiedAtStart.clone()));
+    }
+    fitMinimumsUnderCap(parts, steps);
+    for (int b = 0; b < buildings.size(); b++) {
+      ChainParts c = parts.get(b);
+      ThermalModel m = c.model();
+      for (int k = 0; k < steps; k++) {
+        double min = minimumKw[b][k];
+        c.low()[k] -= m.airOffsetK(min, c.occupied()[k]);
+        c.w()[k] += m.heatGainKPerKw() * min;
+        c.uMax()[k] -= min;
+        c.load()[k] += min;
+      }
+      occupiedMinimumKw[b] = minimumKw[b][0];
+      chains.add(new BuildingChain(m.a(), m.heatGainKPerKw(), indoor[b], c.w(), c.low(), c.uMax(),
+          c.load(), m.airPerKw()));
     }
     return new PlanningProblem(steps, stepHours, price, settings.slackKrwPerKStep(),
         // A peak above the cap (a hot-water surge, a fallback period) must not make every
@@ -315,6 +328,39 @@ public class MpcController implements Controller, PlanSource {
         settings.slackKrwPerK2Step(), settings.heatRegularization(), peakPrice,
         Math.min(seasonPeakKw, settings.clusterCapKw()),
         settings.clusterCapKw(), chains);
+  }
+
+  /** A building's arrays before the occupied minimum is folded in. */
+  private record ChainParts(ThermalModel model, double[] w, double[] low, double[] uMax,
+      double[] load, boolean[] occupied) {}
+
+  /**
+   * Scales the steps' occupied minimums down where they and the hot water would not fit under
+   * the cluster cap: a cap is hard, a minimum is a rule of thumb (without this, every building's
+   * minimum at opening on a cold morning made the problem infeasible: 50 fallbacks in a season
+   * under a 9,000 kW cap). The hot water alone above the cap is still infeasible.
+   */
+  private void fitMinimumsUnderCap(List<ChainParts> parts, int steps) {
+    double cap = settings.clusterCapKw();
+    if (!(cap < Double.POSITIVE_INFINITY)) {
+      return;
+    }
+    for (int k = 0; k < steps; k++) {
+      double load = 0;
+      double minimums = 0;
+      for (int b = 0; b < parts.size(); b++) {
+        load += parts.get(b).load()[k];
+        minimums += minimumKw[b][k];
+      }
+      // Leave the solver a little room under the cap for the free part of the heat.
+      double room = CAP_SHARE_FOR_MINIMUMS * cap - load;
+      if (minimums > room && minimums > 0) {
+        double scale = Math.max(0, room) / minimums;
+        for (int b = 0; b < parts.size(); b++) {
+          minimumKw[b][k] *= scale;
+        }
+      }
+    }
   }
 
   /** The occupied minimum's share of the steady heat in the occupied step starting at {@code t}. */

@@ -221,6 +221,25 @@ class MpcControllerTest {
   }
 
   @Test
+  void occupiedMinimumsGiveWayToAClusterCapInsteadOfMakingThePlanInfeasible() {
+    // 1 kW cannot hold the occupied minimums of the afternoon: they shrink, the cap holds.
+    double cap = 1;
+    MpcSettings capped = new MpcSettings(Duration.ofHours(24), 0.3, 20_000, 20_000, 1e-4, 0.8, 0.8, 0.5, 5, cap,
+        0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
+    MpcController c = new MpcController("mpc", models(), capped, new StructuredSolver(),
+        new HeatingCurveController(BaselineSettings.DEFAULTS), LoadForecast.NONE);
+    c.start(SITE);
+    Decision d = c.decide(observation(LocalDateTime.of(2026, 1, 6, 10, 0), 20.5, -5));
+    assertThat(c.fallbackReasons()).isEmpty();
+    assertThat(c.lastPlan().peakKw()).isLessThanOrEqualTo(cap + 1e-6);
+    double commanded = 0;
+    for (BuildingInfo b : BUILDINGS) {
+      commanded += d.command(b.id()).heatLimitKw();
+    }
+    assertThat(commanded).isPositive().isLessThanOrEqualTo(cap + 1e-6);
+  }
+
+  @Test
   void aNonFinitePlanFallsBackToTheCurve() {
     PlanSolver nan = new PlanSolver() {
       @Override
