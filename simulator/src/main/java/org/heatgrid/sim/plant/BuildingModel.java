@@ -30,6 +30,8 @@ final class BuildingModel {
   /** Occupants draw blinds in a warm zone, halving its solar gains. */
   static final double BLINDS_C = 23;
   static final double BLINDS_TRANSMISSION = 0.5;
+  /** Heat of the ideal source's second probe (its response is linear, any size will do). */
+  private static final double IDEAL_PROBE_W = 1e5;
 
   final BuildingSpec spec;
   final ZoneParameters[] zones;
@@ -48,6 +50,9 @@ final class BuildingModel {
   private final double[] radiatorW;
   private final double[] ventW;
   private double solarInW;
+  private final double radiatorKSum;
+  private final double[] probeCold;
+  private final double[] probeWarm;
   private double internalInW;
 
   /** Outputs of the last substep, read by the plant. */
@@ -78,6 +83,13 @@ final class BuildingModel {
     b = new double[2 * n];
     radiatorW = new double[n];
     ventW = new double[n];
+    double kSum = 0;
+    for (ZoneParameters z : zones) {
+      kSum += z.radiatorK();
+    }
+    radiatorKSum = kSum;
+    probeCold = new double[n];
+    probeWarm = new double[n];
   }
 
   double airC(int zone) {
@@ -98,10 +110,7 @@ final class BuildingModel {
   void step(double dt, Ambient env, double supplySetpointC, double heatLimitW, boolean occupied) {
     double hotWaterW = hotWaterW(env, occupied);
     double spaceLimitW = Math.max(0, Math.min(heatLimitW, capacityW - hotWaterW));
-    double maxAir = Double.NEGATIVE_INFINITY;
-    for (double t : air) {
-      maxAir = Math.max(maxAir, t);
-    }
+    double maxAir = maxAirC();
     double supply = Math.min(Math.min(supplySetpointC, spec.supplyMaxC()), env.primarySupplyC() - 5);
     boolean pumpOn = supply > maxAir + PUMP_ON_MARGIN_K;
     double heatW = pumpOn ? spaceHeatW(supply) : 0;
@@ -125,18 +134,13 @@ final class BuildingModel {
         returnMix += f * (supply - radiatorW[z] / (f * BuildingDesign.CP_WATER));
       }
     }
-    double gainsWm2 = occupied
-        ? spec.type().gainsOccupiedWm2 * disturbances.gainFactor(env.epochHour())
-        : spec.type().gainsUnoccupiedWm2;
+    double gainsWm2 = internalGainsWm2(env, occupied);
     integrate(dt, env, radiatorW, gainsWm2, occupied);
     double spaceW = 0;
     for (double w : radiatorW) {
       spaceW += w;
     }
-    ledger.spaceHeatingJ += spaceW * dt;
-    ledger.hotWaterJ += hotWaterW * dt;
-    lastSpaceHeatW = spaceW;
-    lastHotWaterW = hotWaterW;
+    book(dt, spaceW, hotWaterW);
     lastFlowKgS = flow;
     lastSupplyC = pumpOn ? supply : maxAir;
     lastReturnC = pumpOn && flow > 0 ? returnMix / flow : lastSupplyC;
@@ -152,12 +156,10 @@ final class BuildingModel {
    */
   void stepIdeal(double dt, Ambient env, double floorC, boolean occupied) {
     double hotWaterW = hotWaterW(env, occupied);
-    double gainsWm2 = occupied
-        ? spec.type().gainsOccupiedWm2 * disturbances.gainFactor(env.epochHour())
-        : spec.type().gainsUnoccupiedWm2;
+    double gainsWm2 = internalGainsWm2(env, occupied);
     // The end temperatures are affine in the heat: two probes give each zone's response.
-    double[] without = probeAirC(dt, env, 0, gainsWm2, occupied);
-    double[] with = probeAirC(dt, env, IDEAL_PROBE_W, gainsWm2, occupied);
+    double[] without = probeAirC(dt, env, 0, gainsWm2, occupied, probeCold);
+    double[] with = probeAirC(dt, env, IDEAL_PROBE_W, gainsWm2, occupied, probeWarm);
     double heatW = 0;
     for (int z = 0; z < zones.length; z++) {
       double perW = (with[z] - without[z]) / IDEAL_PROBE_W;
@@ -165,28 +167,20 @@ final class BuildingModel {
     }
     shareAmongRadiators(heatW);
     integrate(dt, env, radiatorW, gainsWm2, occupied);
-    ledger.spaceHeatingJ += heatW * dt;
-    ledger.hotWaterJ += hotWaterW * dt;
-    lastSpaceHeatW = heatW;
-    lastHotWaterW = hotWaterW;
+    book(dt, heatW, hotWaterW);
     // No water circuit: its temperatures read as the warmest room, as with the pump off.
-    double maxAir = Double.NEGATIVE_INFINITY;
-    for (double t : air) {
-      maxAir = Math.max(maxAir, t);
-    }
+    double maxAir = maxAirC();
     lastFlowKgS = 0;
     lastSupplyC = maxAir;
     lastReturnC = maxAir;
   }
 
-  private static final double IDEAL_PROBE_W = 1e5;
-
+  /** The zones' air temperatures at the substep's end for {@code heatW}, into {@code out}. */
   private double[] probeAirC(double dt, Ambient env, double heatW, double gainsWm2,
-      boolean occupied) {
+      boolean occupied, double[] out) {
     shareAmongRadiators(heatW);
     assemble(dt, env, radiatorW, gainsWm2, occupied);
     LinearSystem.solveInPlace(a, b);
-    double[] out = new double[zones.length];
     for (int z = 0; z < out.length; z++) {
       out[z] = b[2 * z];
     }
@@ -194,13 +188,32 @@ final class BuildingModel {
   }
 
   private void shareAmongRadiators(double heatW) {
-    double total = 0;
-    for (ZoneParameters z : zones) {
-      total += z.radiatorK();
-    }
     for (int z = 0; z < zones.length; z++) {
-      radiatorW[z] = heatW * zones[z].radiatorK() / total;
+      radiatorW[z] = heatW * zones[z].radiatorK() / radiatorKSum;
     }
+  }
+
+  private double maxAirC() {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double t : air) {
+      max = Math.max(max, t);
+    }
+    return max;
+  }
+
+  /** Internal gains of the substep, W/m2; draws the random hour and day factors when occupied. */
+  private double internalGainsWm2(Ambient env, boolean occupied) {
+    return occupied
+        ? spec.type().gainsOccupiedWm2 * disturbances.gainFactor(env.epochHour())
+        : spec.type().gainsUnoccupiedWm2;
+  }
+
+  /** Books the substep's heat in the ledger and as the last substep's outputs. */
+  private void book(double dt, double spaceW, double hotWaterW) {
+    ledger.spaceHeatingJ += spaceW * dt;
+    ledger.hotWaterJ += hotWaterW * dt;
+    lastSpaceHeatW = spaceW;
+    lastHotWaterW = hotWaterW;
   }
 
   /** Flow through a zone's radiators as its thermostatic valves let it, kg/s. */

@@ -291,18 +291,15 @@ public class MpcController implements Controller, PlanSource {
       // for the air; the plan's state runs below the air by the model's air offset: the
       // minimum's share and the ventilation of an occupied step move the floor here, the free
       // part's share is the chain's airPerKw (the solver's comfort rows hold for the air).
-      // Occupied steps only: a minimum in
-      // the step before opening had every building preheat hard in the same quarter hour
-      // (campus16: cluster peak 9,359 kW, 9,196 under the baseline; 8,781 without it).
+      // Occupied steps only: a minimum in the step before opening had every building preheat
+      // hard in the same quarter hour (campus16: cluster peak 9,359 kW, 9,196 under the
+      // baseline; 8,781 without it).
+      minimumKw[b] = new double[steps];
       for (int k = 0; k < steps; k++) {
         double min = occupiedAtStart[k]
             ? Math.min(uMax[k], occupiedShare(info, o.localTime().plus(step.multipliedBy(k)))
                 * Math.max(0, m.steadyHeatKw(low[k], outdoor[k], ghi[k], true)))
             : 0;
-        if (k == 0) {
-          occupiedMinimumKw[b] = min;
-          minimumKw[b] = new double[steps];
-        }
         minimumKw[b][k] = min;
       }
       parts.add(new ChainParts(m, w, low, uMax, load, occupiedAtStart.clone()));

@@ -186,17 +186,7 @@ final class NormalEquations {
     int u0 = form.u(b, 0);
     int s0 = form.s(b, 0);
     int y0 = form.y(b, 0);
-    f[0] = 0;
-    f[n] = 0;
-    for (int k = 1; k < n; k++) {
-      f[k] = -lowerL[base + k];
-    }
-    zd[n] = 0;
-    zd[n - 1] = inversePivot[base + n - 1];
-    for (int i = n - 2; i >= 0; i--) {
-      double tail = f[i + 1] * f[i + 1] * zd[i + 1];
-      zd[i] = inversePivot[base + i] + (tail < TINY ? 0.0 : tail);
-    }
+    loadInverseFactors(base);
     // r[j] = (Z E)[j-1][j] / 1 with E's diagonal ys[j] + a^2 ys[j-1], off-diagonal -a ys[j-1];
     // diag[i] = (Z E)[i][i]. Both are dimensionless, of order 1 at most.
     double ysPrevious = 0;
@@ -268,17 +258,7 @@ final class NormalEquations {
     int u0 = form.u(b, 0);
     int s0 = form.s(b, 0);
     int y0 = form.y(b, 0);
-    f[0] = 0;
-    f[n] = 0;
-    for (int k = 1; k < n; k++) {
-      f[k] = -lowerL[base + k];
-    }
-    zd[n] = 0;
-    zd[n - 1] = inversePivot[base + n - 1];
-    for (int i = n - 2; i >= 0; i--) {
-      double tail = f[i + 1] * f[i + 1] * zd[i + 1];
-      zd[i] = inversePivot[base + i] + (tail < TINY ? 0.0 : tail);
-    }
+    loadInverseFactors(base);
     // E's diagonal and its entry left of the diagonal (E is symmetric tridiagonal).
     double[] diagE = zRow;
     double[] offE = zRowNext;
@@ -328,6 +308,26 @@ final class NormalEquations {
       double diagonal = (offE[i] * f[i] + diagE[i]) * zd[i] + next
           - rho * q[i] * zd[i + 1] + (i > 0 ? rho * h[i] * sums[i - 1] : 0);
       schur[row + i] += d[u0 + i] * diagonal;
+    }
+  }
+
+  /**
+   * The semiseparable factors of Z = M_b^-1 for the building whose rows start at {@code base}:
+   * {@code factorF[k] = -l[k]} (0 at both ends) and {@code diagonalZ[i] = 1/d[i] + f[i+1]^2 Zd[i+1]}.
+   */
+  private void loadInverseFactors(int base) {
+    double[] f = factorF;
+    double[] zd = diagonalZ;
+    f[0] = 0;
+    f[n] = 0;
+    for (int k = 1; k < n; k++) {
+      f[k] = -lowerL[base + k];
+    }
+    zd[n] = 0;
+    zd[n - 1] = inversePivot[base + n - 1];
+    for (int i = n - 2; i >= 0; i--) {
+      double tail = f[i + 1] * f[i + 1] * zd[i + 1];
+      zd[i] = inversePivot[base + i] + (tail < TINY ? 0.0 : tail);
     }
   }
 
