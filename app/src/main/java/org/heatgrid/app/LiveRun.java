@@ -1,5 +1,7 @@
 package org.heatgrid.app;
 
+import org.heatgrid.time.SimulatedClock;
+
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
@@ -18,9 +20,9 @@ import org.heatgrid.control.service.ControlService;
 import org.heatgrid.control.service.adapter.ControlRuntime;
 import org.heatgrid.gateway.EdgeGateway;
 import org.heatgrid.gateway.GatewayConfig;
-import org.heatgrid.gateway.GatewayState;
-import org.heatgrid.gateway.PayloadCodec;
-import org.heatgrid.gateway.Topics;
+import org.heatgrid.wire.GatewayState;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.Topics;
 import org.heatgrid.sim.kpi.KpiReport;
 import org.heatgrid.sim.output.KpiJson;
 import org.heatgrid.sim.output.KpiTable;
@@ -48,7 +50,7 @@ public class LiveRun implements QuarkusApplication {
     PrintStream out = System.out;
     ControlRuntime rt = service.runtime();
     LivePlant plant = s.plant();
-    SimClock clock = s.clock();
+    SimulatedClock clock = s.clock();
     PayloadCodec codec = new PayloadCodec();
     List<EdgeGateway> gateways = new ArrayList<>();
     String site = plant.site().name();

@@ -1,5 +1,7 @@
 package org.heatgrid.app;
 
+import org.heatgrid.time.SimulatedClock;
+
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -39,7 +41,7 @@ final class RunSetup {
   private final ForecastGenerator forecasts;
   private final LivePlant plant;
   private final RunningSavings savings;
-  private final SimClock clock;
+  private final SimulatedClock clock;
   private final EmbeddedBroker broker;
   private final String brokerUri;
   private final Credentials credentials;
@@ -85,7 +87,7 @@ final class RunSetup {
         scenario.warmupDays(), c.name(), (System.nanoTime() - t0) / 1e9);
     this.controller = new WarmController(c, plant.site());
     this.savings = new RunningSavings(reference, plant.buildings());
-    this.clock = new SimClock(from.atStartOfDay(scenario.zone()).toInstant(), o.speed);
+    this.clock = SimulatedClock.held(from.atStartOfDay(scenario.zone()).toInstant(), o.speed);
     Files.createDirectories(o.data);
     if (o.broker == null) {
       List<String> users = new java.util.ArrayList<>(List.of(BrokerAcl.CONTROLLER));
@@ -182,7 +184,7 @@ final class RunSetup {
     return savings;
   }
 
-  SimClock clock() {
+  SimulatedClock clock() {
     return clock;
   }
 

@@ -1,21 +1,18 @@
 package org.heatgrid.app;
 
-import java.util.List;
 import java.util.Objects;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.api.Decision;
 import org.heatgrid.control.api.Observation;
-import org.heatgrid.control.loop.PlanSource;
-import org.heatgrid.control.loop.PlannedStep;
 import org.heatgrid.site.Site;
 
 /**
  * The run's controller after its warm-up: the control loop starts it with the site at its first
  * period, which would reset what the warm-up built (damped outdoor temperature, observers); a
  * start with the warm-up's own site is therefore skipped. A changed site (an operator changed
- * comfort bands or schedules) is passed on. Plans are passed through for the loop.
+ * comfort bands or schedules) is passed on.
  */
-final class WarmController implements Controller, PlanSource {
+final class WarmController implements Controller {
 
   private final Controller inner;
   private final Site warmedWith;
@@ -42,8 +39,4 @@ final class WarmController implements Controller, PlanSource {
     return inner.decide(observation);
   }
 
-  @Override
-  public List<PlannedStep> plan(String buildingId) {
-    return inner instanceof PlanSource p ? p.plan(buildingId) : List.of();
-  }
 }

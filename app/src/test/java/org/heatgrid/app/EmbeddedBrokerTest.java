@@ -19,11 +19,11 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.heatgrid.gateway.PayloadCodec;
-import org.heatgrid.gateway.SetpointMessage;
-import org.heatgrid.gateway.SetpointMode;
-import org.heatgrid.gateway.SetpointPublisher;
-import org.heatgrid.gateway.Topics;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.wire.paho.SetpointPublisher;
+import org.heatgrid.wire.Topics;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedBrokerTest {
@@ -48,7 +48,7 @@ class EmbeddedBrokerTest {
           .mapToObj(i -> String.format("B%02d", i)).toList();
       for (String id : ids) {
         SetpointMessage m = new SetpointMessage("campus16", id, 7, now, now.plusSeconds(1800), 50,
-            null, SetpointMode.AUTO, "test", List.of());
+            null, Mode.AUTO, "test", List.of());
         // B16's expires after 3 s (its reader is the first, well within that); the others stay.
         long expiry = id.equals("B16") ? 3 : 600;
         controller.publish(new Topics("campus16", id).setpoint(),

@@ -1,5 +1,14 @@
 package org.heatgrid.gateway;
 
+import org.heatgrid.wire.GatewayState;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.StatusMessage;
+import org.heatgrid.wire.TelemetryMessage;
+import org.heatgrid.wire.Topics;
+import org.heatgrid.wire.paho.NoDelaySocketFactory;
+import org.heatgrid.wire.paho.PahoClients;
+
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -23,7 +32,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.heatgrid.control.baseline.LocalFallback;
+import org.heatgrid.fallback.LocalFallback;
 
 /**
  * The reference edge gateway of one building (Eclipse Paho, MQTT 5).

@@ -1,5 +1,7 @@
 package org.heatgrid.gateway;
 
+import org.heatgrid.wire.Topics;
+
 import java.time.Duration;
 import java.util.Objects;
 

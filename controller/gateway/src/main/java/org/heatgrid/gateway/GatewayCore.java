@@ -1,5 +1,14 @@
 package org.heatgrid.gateway;
 
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.wire.GatewayState;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.PayloadException;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.StatusMessage;
+import org.heatgrid.wire.TelemetryMessage;
+import org.heatgrid.wire.Topics;
+
 import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Telemetry;
-import org.heatgrid.control.baseline.LocalFallback;
+import org.heatgrid.fallback.LocalFallback;
 
 /**
  * What a gateway decides, without MQTT: which setpoint it holds, when it falls back to the local
@@ -111,7 +120,7 @@ final class GatewayCore {
     heldView = m;
     lastSeq = m.seq();
     counters.countApplied();
-    if (m.mode() == SetpointMode.HEATING_CURVE) {
+    if (m.mode() == Mode.HEATING_CURVE) {
       applyCurve();
       curveInPeriod = true;
     } else {
@@ -142,7 +151,7 @@ final class GatewayCore {
       sendTelemetry(periodStart, end);
       periodStart = end;
       nextTelemetry = end.plus(period);
-      boolean onCurve = held == null || held.mode() == SetpointMode.HEATING_CURVE;
+      boolean onCurve = held == null || held.mode() == Mode.HEATING_CURVE;
       if (onCurve) {
         applyCurve(); // follow the outdoor temperature
       }

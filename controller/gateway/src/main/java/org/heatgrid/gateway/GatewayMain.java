@@ -1,5 +1,8 @@
 package org.heatgrid.gateway;
 
+import org.heatgrid.time.SimulatedClock;
+import org.heatgrid.wire.Topics;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +50,7 @@ public final class GatewayMain {
       System.exit(2);
       return;
     }
-    Clock clock = speed == 1 ? Clock.systemUTC() : new AcceleratedClock(Instant.now(), speed);
+    Clock clock = speed == 1 ? Clock.systemUTC() : SimulatedClock.running(Instant.now(), speed);
     SimulatedSubstation substation = new SimulatedSubstation(clock, config.topics().building(), 0);
     EdgeGateway gateway = new EdgeGateway(config, substation, clock);
     CountDownLatch stop = new CountDownLatch(1);

@@ -1,5 +1,9 @@
 package org.heatgrid.gateway;
 
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.Topics;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -33,7 +37,7 @@ final class SetpointGuard {
     if (m.expiredAt(now)) {
       return Optional.of(RejectReason.EXPIRED);
     }
-    if (m.mode() != SetpointMode.HEATING_CURVE && m.supplySetpointC() > supplyMaxC) {
+    if (m.mode() != Mode.HEATING_CURVE && m.supplySetpointC() > supplyMaxC) {
       return Optional.of(RejectReason.OUT_OF_RANGE);
     }
     return Optional.empty();

@@ -1,5 +1,11 @@
 package org.heatgrid.gateway;
 
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.Topics;
+import org.heatgrid.wire.paho.SetpointPublisher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,6 +57,6 @@ class BrokerRestartTest {
 
   private static SetpointMessage setpoint(long seq, double supplyC) {
     return new SetpointMessage("campus16", "B09", seq, T0, T0.plusSeconds(900), supplyC, null,
-        SetpointMode.AUTO, null, List.of());
+        Mode.AUTO, null, List.of());
   }
 }

@@ -1,5 +1,13 @@
 package org.heatgrid.gateway;
 
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.wire.GatewayState;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.StatusMessage;
+import org.heatgrid.wire.TelemetryMessage;
+import org.heatgrid.wire.Topics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -9,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Telemetry;
-import org.heatgrid.control.baseline.LocalFallback;
+import org.heatgrid.fallback.LocalFallback;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's decisions without a broker: a fake clock, a recording outbox. */
@@ -38,7 +46,7 @@ class GatewayCoreTest {
   @Test
   void setpoint_isAppliedAndHeldUntilValidUntil_thenCurve() {
     core.begin();
-    core.onSetpoint(setpoint(3, 50, SetpointMode.AUTO, 15));
+    core.onSetpoint(setpoint(3, 50, Mode.AUTO, 15));
     assertThat(substation.lastCommand()).isEqualTo(Command.supply(50));
     assertThat(last().state()).isEqualTo(GatewayState.ONLINE);
     assertThat(last().lastSetpointSeq()).isEqualTo(3L);
@@ -64,9 +72,9 @@ class GatewayCoreTest {
     assertThat(last().reason()).startsWith("no valid setpoint; last message rejected (malformed): "
         + "setpoint payload, field $: not JSON");
 
-    core.onSetpoint(setpoint(5, 50, SetpointMode.AUTO, 15));
+    core.onSetpoint(setpoint(5, 50, Mode.AUTO, 15));
     int before = statuses.size();
-    core.onSetpoint(setpoint(4, 50, SetpointMode.AUTO, 15));
+    core.onSetpoint(setpoint(4, 50, Mode.AUTO, 15));
     assertThat(statuses).hasSize(before);
     assertThat(counters.setpointsRejected(RejectReason.STALE_SEQ)).isEqualTo(1);
     assertThat(core.heldSetpoint().orElseThrow().seq()).isEqualTo(5);
@@ -75,7 +83,7 @@ class GatewayCoreTest {
   @Test
   void heatingCurveMode_isOnlineOnTheCurveAndReportedInTelemetry() {
     core.begin();
-    core.onSetpoint(setpoint(1, 99, SetpointMode.HEATING_CURVE, 60));
+    core.onSetpoint(setpoint(1, 99, Mode.HEATING_CURVE, 60));
     assertThat(core.state()).isEqualTo(GatewayState.ONLINE);
     assertThat(substation.lastCommand()).isEqualTo(LocalFallback.command(substation.outdoorC(), 80));
     clock.advance(Duration.ofMinutes(25));
@@ -88,7 +96,7 @@ class GatewayCoreTest {
   @Test
   void telemetry_periodsAlignToThePeriodGrid_andAClockJumpMakesOneLongPeriod() {
     core.begin();
-    core.onSetpoint(setpoint(1, 50, SetpointMode.AUTO, 600));
+    core.onSetpoint(setpoint(1, 50, Mode.AUTO, 600));
     clock.advance(Duration.ofMinutes(10)); // 00:15
     core.tick();
     clock.advance(Duration.ofMinutes(15)); // 00:30
@@ -126,7 +134,7 @@ class GatewayCoreTest {
     };
     GatewayCore c = core(broken);
     c.begin();
-    c.onSetpoint(setpoint(1, 50, SetpointMode.AUTO, 15));
+    c.onSetpoint(setpoint(1, 50, Mode.AUTO, 15));
     clock.advance(Duration.ofMinutes(20));
     c.tick();
     assertThat(c.state()).isEqualTo(GatewayState.FALLBACK);
@@ -153,7 +161,7 @@ class GatewayCoreTest {
     return statuses.get(statuses.size() - 1);
   }
 
-  private byte[] setpoint(long seq, double supply, SetpointMode mode, int validMinutes) {
+  private byte[] setpoint(long seq, double supply, Mode mode, int validMinutes) {
     Instant now = clock.instant();
     return CODEC.encode(new SetpointMessage("campus16", "B01", seq, now,
         now.plusSeconds(60L * validMinutes), supply, null, mode, null, List.of()));

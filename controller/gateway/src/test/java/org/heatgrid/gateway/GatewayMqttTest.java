@@ -1,5 +1,14 @@
 package org.heatgrid.gateway;
 
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.wire.GatewayState;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.StatusMessage;
+import org.heatgrid.wire.TelemetryMessage;
+import org.heatgrid.wire.Topics;
+import org.heatgrid.wire.paho.SetpointPublisher;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -11,7 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.heatgrid.control.api.Command;
-import org.heatgrid.control.baseline.LocalFallback;
+import org.heatgrid.fallback.LocalFallback;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -73,7 +82,7 @@ class GatewayMqttTest {
   void gateway_receivesRetainedSetpointPublishedBeforeItConnects() throws Exception {
     Topics b02 = new Topics(SITE, "B02");
     SetpointMessage sp = new SetpointMessage(SITE, "B02", 17, T0, T0.plusSeconds(900), 48, 150.0,
-        SetpointMode.MANUAL, "operator override", List.of());
+        Mode.MANUAL, "operator override", List.of());
     controller.publish(b02.setpoint(), SetpointPublisher.message(codec, sp, T0));
 
     SimulatedSubstation substation = new SimulatedSubstation(clock, "B02", -5);
@@ -98,7 +107,7 @@ class GatewayMqttTest {
     publish(b03, setpoint(b03, 10, 52, 15)); // duplicate seq
     clock.advance(Duration.ofMinutes(1));
     publish(b03, new SetpointMessage(SITE, "B03", 11, T0.minusSeconds(1800), T0.minusSeconds(900), 53,
-        null, SetpointMode.AUTO, null, List.of())); // expired
+        null, Mode.AUTO, null, List.of())); // expired
     publish(b03, setpoint(b03, 12, 95, 15)); // above the 80 C circuit maximum
     controller.publish(b03.setpoint(), "{\"schema\":\"heatgrid.setpoint/1\",".getBytes(StandardCharsets.UTF_8), true);
     String turbo = new String(codec.encode(setpoint(b03, 13, 50, 15)), StandardCharsets.UTF_8)
@@ -267,7 +276,7 @@ class GatewayMqttTest {
   private SetpointMessage setpoint(Topics topics, long seq, double supplyC, int validMinutes) {
     Instant now = clock.instant();
     return new SetpointMessage(topics.site(), topics.building(), seq, now,
-        now.plusSeconds(60L * validMinutes), supplyC, null, SetpointMode.AUTO, "test", List.of());
+        now.plusSeconds(60L * validMinutes), supplyC, null, Mode.AUTO, "test", List.of());
   }
 
   private StatusMessage status(Topics topics, GatewayState state) {

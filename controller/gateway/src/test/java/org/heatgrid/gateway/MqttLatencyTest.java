@@ -1,5 +1,13 @@
 package org.heatgrid.gateway;
 
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.control.api.PlanStep;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.paho.SetpointPublisher;
+
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.Topics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -245,7 +253,7 @@ class MqttLatencyTest {
           k % 4 == 0 ? null : 100.0 + k));
     }
     return new SetpointMessage(SITE, building, r + 1, T0, T0.plusSeconds(1800), supply(r), null,
-        SetpointMode.AUTO, "latency probe round " + r, plan);
+        Mode.AUTO, "latency probe round " + r, plan);
   }
 
   private static void report(String what, long[] micros) {

@@ -1,5 +1,7 @@
 package org.heatgrid.gateway;
 
+import org.heatgrid.wire.paho.NoDelaySocketFactory;
+
 
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,10 @@
 package org.heatgrid.gateway;
 
+import org.heatgrid.wire.SetpointMessage;
+
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.wire.Topics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -29,7 +34,7 @@ class SetpointGuardTest {
       curve mode ignores the value | campus16 | B01 | 8  | 15 | 85  | HEATING_CURVE | 7  | 1  | APPLY
       """)
   void check_decidesByBuildingSeqValidityAndRange(String name, String site, String building,
-      long seq, int validMinutes, double supply, SetpointMode mode, long lastSeq, int nowMinutes,
+      long seq, int validMinutes, double supply, Mode mode, long lastSeq, int nowMinutes,
       String verdict) {
     SetpointMessage m = new SetpointMessage(site, building, seq, T0, T0.plusSeconds(60L * validMinutes),
         supply, null, mode, null, List.of());

@@ -13,7 +13,7 @@ import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.api.Decision;
 import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.Telemetry;
-import org.heatgrid.control.baseline.LocalFallback;
+import org.heatgrid.fallback.LocalFallback;
 import org.heatgrid.sim.plant.Plant;
 import org.heatgrid.sim.plant.StepResult;
 import org.heatgrid.sim.scenario.Scenario;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.heatgrid.control.baseline.BaselineSettings;
 import org.heatgrid.control.baseline.CurveTrim;
-import org.heatgrid.control.baseline.HeatingCurve;
+import org.heatgrid.fallback.HeatingCurve;
 
 /** Reads the {@code controllers.baseline} section of a scenario into {@link BaselineSettings}. */
 final class BaselineParameters {

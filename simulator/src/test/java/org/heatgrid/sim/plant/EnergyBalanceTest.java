@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.heatgrid.control.api.Command;
-import org.heatgrid.control.baseline.HeatingCurve;
+import org.heatgrid.fallback.HeatingCurve;
 import org.heatgrid.sim.scenario.Scenario;
 import org.heatgrid.sim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package org.heatgrid.control.baseline;
 
+import org.heatgrid.fallback.HeatingCurve;
+
 import java.util.Map;
 import java.util.Objects;
 

@@ -1,5 +1,9 @@
 package org.heatgrid.control.loop;
 
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.control.api.PlanStep;
+import org.heatgrid.wire.TelemetryMessage;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +21,7 @@ import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.api.Decision;
 import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.Telemetry;
-import org.heatgrid.control.baseline.LocalFallback;
+import org.heatgrid.fallback.LocalFallback;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.Site;
 import org.heatgrid.weather.WeatherForecast;
@@ -114,7 +118,7 @@ public final class ControlLoop {
     lastPeriodStart = periodStart(now);
     Site site = operator.site();
     restartControllersIfSiteChanged(site);
-    for (TelemetryReading r : inbox.drain()) {
+    for (TelemetryMessage r : inbox.drain()) {
       record(() -> recorder.telemetry(r));
     }
     Map<String, Telemetry> telemetry = inbox.snapshot(now.minus(settings.telemetryMaxAge()));
@@ -174,8 +178,8 @@ public final class ControlLoop {
    * @return how many readings were recorded
    */
   public synchronized int recordPendingTelemetry() {
-    List<TelemetryReading> pending = inbox.drain();
-    for (TelemetryReading r : pending) {
+    List<TelemetryMessage> pending = inbox.drain();
+    for (TelemetryMessage r : pending) {
       record(() -> recorder.telemetry(r));
     }
     return pending.size();
@@ -291,10 +295,10 @@ public final class ControlLoop {
       return new Steering(curveCmd, Mode.AUTO, "baseline heating curve: controller "
           + controller.name() + " gave " + why, List.of(), true);
     }
-    List<PlannedStep> plan = List.of();
-    if (controller instanceof PlanSource source) {
+    List<PlanStep> plan = List.of();
+    if (outbox.wantsPlans()) {
       try {
-        plan = List.copyOf(source.plan(b.id()));
+        plan = decision.plan(b.id());
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "plan of " + b.id() + " unavailable at " + now + ": " + e);
       }
@@ -353,7 +357,7 @@ public final class ControlLoop {
     }
   }
 
-  private record Steering(Command command, Mode mode, String reason, List<PlannedStep> plan,
+  private record Steering(Command command, Mode mode, String reason, List<PlanStep> plan,
       boolean fromCurve) {}
 
   /** Duration helper for callers: the period length. */

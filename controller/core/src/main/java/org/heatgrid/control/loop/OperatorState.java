@@ -1,5 +1,7 @@
 package org.heatgrid.control.loop;
 
+import org.heatgrid.control.api.Mode;
+
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;

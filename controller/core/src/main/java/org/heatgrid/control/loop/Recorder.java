@@ -1,5 +1,8 @@
 package org.heatgrid.control.loop;
 
+import org.heatgrid.control.api.PlanStep;
+import org.heatgrid.wire.TelemetryMessage;
+
 import java.time.Instant;
 import java.util.List;
 import org.heatgrid.weather.WeatherForecast;
@@ -15,13 +18,13 @@ public interface Recorder {
   Recorder NONE = new Recorder() {};
 
   /** A telemetry reading the inbox accepted. */
-  default void telemetry(TelemetryReading reading) {}
+  default void telemetry(TelemetryMessage reading) {}
 
   /** A setpoint handed to the outbox. */
   default void setpoint(Setpoint setpoint) {}
 
   /** A building's plan as decided at {@code issuedAt}. */
-  default void plan(String buildingId, Instant issuedAt, List<PlannedStep> plan) {}
+  default void plan(String buildingId, Instant issuedAt, List<PlanStep> plan) {}
 
   /** The weather forecast a period was planned with. */
   default void forecast(WeatherForecast forecast) {}

@@ -1,5 +1,8 @@
 package org.heatgrid.control.loop;
 
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.control.api.PlanStep;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +21,7 @@ import org.heatgrid.control.api.Command;
  * @param plan the planned next steps, possibly empty
  */
 public record Setpoint(String buildingId, long seq, Instant issuedAt, Instant validUntil,
-    Command command, Mode mode, String reason, List<PlannedStep> plan) {
+    Command command, Mode mode, String reason, List<PlanStep> plan) {
 
   public Setpoint {
     Objects.requireNonNull(buildingId, "buildingId");

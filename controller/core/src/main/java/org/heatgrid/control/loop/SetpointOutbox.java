@@ -12,4 +12,13 @@ public interface SetpointOutbox {
    * @throws RuntimeException when it cannot; the loop logs and counts it and goes on
    */
   void publish(Setpoint setpoint);
+
+  /**
+   * Whether setpoints should carry the controller's plan. An outbox whose receivers apply only the
+   * command (the simulator's substations) says no, and the loop then neither asks the controller's
+   * decision for its plans nor records them.
+   */
+  default boolean wantsPlans() {
+    return true;
+  }
 }

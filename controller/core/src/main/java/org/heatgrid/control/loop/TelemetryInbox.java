@@ -1,5 +1,7 @@
 package org.heatgrid.control.loop;
 
+import org.heatgrid.wire.TelemetryMessage;
+
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -27,8 +29,8 @@ public final class TelemetryInbox {
   public static final int DRAIN_CAPACITY = 100_000;
 
   private final Set<String> buildings;
-  private final Map<String, TelemetryReading> latest = new HashMap<>();
-  private final ArrayDeque<TelemetryReading> undrained = new ArrayDeque<>();
+  private final Map<String, TelemetryMessage> latest = new HashMap<>();
+  private final ArrayDeque<TelemetryMessage> undrained = new ArrayDeque<>();
   private final Map<TelemetryRejection, Long> rejected = new EnumMap<>(TelemetryRejection.class);
   private long accepted;
   private long drainDropped;
@@ -47,8 +49,8 @@ public final class TelemetryInbox {
    *
    * @return empty when accepted, else the reason it was refused (and counted)
    */
-  public synchronized Optional<TelemetryRejection> offer(TelemetryReading r) {
-    String id = r.buildingId();
+  public synchronized Optional<TelemetryRejection> offer(TelemetryMessage r) {
+    String id = r.building();
     if (!buildings.contains(id)) {
       return refuse(TelemetryRejection.UNKNOWN_BUILDING, "unknown building '" + id + "'");
     }
@@ -56,7 +58,7 @@ public final class TelemetryInbox {
     if (infinite != null) {
       return refuse(TelemetryRejection.NON_FINITE, id + ": " + infinite + " is not finite");
     }
-    TelemetryReading last = latest.get(id);
+    TelemetryMessage last = latest.get(id);
     if (last != null && !r.periodEnd().isAfter(last.periodEnd())) {
       return refuse(TelemetryRejection.REPLAYED, id + ": seq " + r.seq() + " for the period ending "
           + r.periodEnd() + " is not newer than the accepted seq " + last.seq() + " ending "
@@ -84,7 +86,7 @@ public final class TelemetryInbox {
   }
 
   /** The latest accepted reading of a building. */
-  public synchronized Optional<TelemetryReading> latest(String buildingId) {
+  public synchronized Optional<TelemetryMessage> latest(String buildingId) {
     return Optional.ofNullable(latest.get(buildingId));
   }
 
@@ -100,8 +102,8 @@ public final class TelemetryInbox {
   }
 
   /** The readings accepted since the previous call, oldest first. */
-  public synchronized List<TelemetryReading> drain() {
-    List<TelemetryReading> out = new ArrayList<>(undrained);
+  public synchronized List<TelemetryMessage> drain() {
+    List<TelemetryMessage> out = new ArrayList<>(undrained);
     undrained.clear();
     return out;
   }

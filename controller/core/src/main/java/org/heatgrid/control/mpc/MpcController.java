@@ -15,8 +15,7 @@ import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.api.Decision;
 import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.Telemetry;
-import org.heatgrid.control.loop.PlanSource;
-import org.heatgrid.control.loop.PlannedStep;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.mpc.model.ThermalModel;
 import org.heatgrid.control.mpc.solver.BuildingChain;
 import org.heatgrid.control.mpc.solver.Plan;
@@ -44,7 +43,7 @@ import org.heatgrid.weather.WeatherForecast;
  * cannot be had (solver failure, time out, non-finite numbers, a violated constraint) gives way to
  * the heating curve for that period; the reason is logged and counted.
  */
-public class MpcController implements Controller, PlanSource {
+public class MpcController implements Controller {
 
   private static final Logger LOG = Logger.getLogger(MpcController.class.getName());
   private static final double CONSTRAINT_TOLERANCE = 1e-3;
@@ -70,10 +69,8 @@ public class MpcController implements Controller, PlanSource {
   private double[] occupiedMinimumKw;
   // The occupied minimum of every step of the last problem, [building][step]: part of the plan.
   private double[][] minimumKw;
-  // What plan(building) is made from; null after a fallback. Kept, not translated: only the
-  // loop asks for plans, the simulator never does, and a season has 14,000 periods of 16 x 96.
-  private Applied applied;
-
+  // What a decision's plans are made from, on demand: a season has 14,000 periods of 16 x 96 steps
+  // and the simulator's substations never read plans.
   private record Applied(Plan plan, Observation at, double[] indoorC, double[][] minimumKw) {}
   private MissedComfort missed;
   private double seasonPeakKw;
@@ -116,7 +113,6 @@ public class MpcController implements Controller, PlanSource {
     estimator = new StateEstimator(n, settings);
     occupiedMinimumKw = new double[n];
     minimumKw = new double[n][0];
-    applied = null;
     missed = new MissedComfort(n, settings.missedComfortGain(), FADE_PER_PERIOD);
     seasonPeakKw = 0;
     fallbackReasons.clear();
@@ -131,7 +127,6 @@ public class MpcController implements Controller, PlanSource {
     if (site == null) {
       throw new IllegalStateException("start(site) must be called before decide()");
     }
-    applied = null; // a period that falls back has no plan
     // The curve runs every period so that its outdoor filter is warm when it has to take over.
     Decision curve = fallback.decide(o);
     loads.observe(o);
@@ -160,7 +155,7 @@ public class MpcController implements Controller, PlanSource {
     }
     lastPlan = plan;
     // Each period's problem gives every building new minimum arrays: the shallow copy keeps these.
-    applied = new Applied(plan, o, indoor, minimumKw.clone());
+    Applied applied = new Applied(plan, o, indoor, minimumKw.clone());
     Map<String, Command> commands = new HashMap<>();
     for (int b = 0; b < buildings.size(); b++) {
       BuildingInfo info = buildings.get(b);
@@ -170,7 +165,7 @@ public class MpcController implements Controller, PlanSource {
       double airC = indoor[b] + pm.thermal().airOffsetK(heat, occupied);
       commands.put(info.id(), command(info, pm, heat, airC));
     }
-    return new Decision(commands);
+    return new Decision(commands, id -> plan(applied, id));
   }
 
   /**
@@ -178,25 +173,23 @@ public class MpcController implements Controller, PlanSource {
    * step (the free part plus the occupied minimum) and the supply setpoint the emitter curve gives
    * for it at the planned room temperature, translated like the first step's command.
    */
-  @Override
-  public List<PlannedStep> plan(String buildingId) {
-    Applied a = applied;
-    int b = a == null ? -1 : indexOf(buildingId);
+  private List<PlanStep> plan(Applied a, String buildingId) {
+    int b = indexOf(buildingId);
     if (b < 0) {
       return List.of();
     }
     BuildingInfo info = buildings.get(b);
     PlanModel pm = models.get(buildingId);
     double[] minimum = a.minimumKw()[b];
-    List<PlannedStep> list = new ArrayList<>(minimum.length);
+    List<PlanStep> list = new ArrayList<>(minimum.length);
     double roomC = a.indoorC()[b];
     for (int k = 0; k < minimum.length; k++) {
       double heat = a.plan().heatKw(b, k) + minimum[k];
       LocalDateTime at = a.at().localTime().plus(a.at().step().multipliedBy(k));
       double airC = roomC + pm.thermal().airOffsetK(heat, info.schedule().isOccupied(at, site.holidays()));
       Command c = command(info, pm, heat, airC);
-      list.add(new PlannedStep(a.at().time().plus(a.at().step().multipliedBy(k)),
-          c.supplySetpointC(), c.heatLimitKw() > 0 ? heat : 0));
+      list.add(new PlanStep(a.at().time().plus(a.at().step().multipliedBy(k)),
+          c.supplySetpointC(), c.heatLimitKw() > 0 ? Math.max(0, heat) : 0));
       roomC = a.plan().tempC(b, k);
     }
     return List.copyOf(list);

@@ -1,5 +1,7 @@
 package org.heatgrid.control.baseline;
 
+import org.heatgrid.fallback.HeatingCurve;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;

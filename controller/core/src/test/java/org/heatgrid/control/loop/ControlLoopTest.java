@@ -1,5 +1,9 @@
 package org.heatgrid.control.loop;
 
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.control.api.PlanStep;
+import org.heatgrid.wire.TelemetryMessage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.heatgrid.control.loop.LoopFixtures.STEP;
 import static org.heatgrid.control.loop.LoopFixtures.T0;
@@ -34,7 +38,7 @@ class ControlLoopTest {
   private final List<Object> recorded = new ArrayList<>();
   private final Recorder recorder = new Recorder() {
     @Override
-    public void telemetry(TelemetryReading r) {
+    public void telemetry(TelemetryMessage r) {
       recorded.add(r);
     }
 
@@ -59,7 +63,7 @@ class ControlLoopTest {
         new LoopIo(inbox, outbox, now -> weather.forecast(now), recorder), operator);
   }
 
-  private final class FakeController implements Controller, PlanSource {
+  private final class FakeController implements Controller {
     int starts;
     Observation seen;
 
@@ -76,12 +80,8 @@ class ControlLoopTest {
     @Override
     public Decision decide(Observation o) {
       seen = o;
-      return decide.apply(o);
-    }
-
-    @Override
-    public List<PlannedStep> plan(String buildingId) {
-      return List.of(new PlannedStep(T0.plus(STEP), 44, 90));
+      Decision d = decide.apply(o);
+      return new Decision(d.commands(), id -> List.of(new PlanStep(T0.plus(STEP), 44, 90)));
     }
   }
 
@@ -104,7 +104,7 @@ class ControlLoopTest {
     assertThat(controller.seen.telemetry()).containsOnlyKeys("B01");
     assertThat(r.telemetryBuildings()).isEqualTo(1);
     assertThat(r.published()).isEqualTo(2);
-    assertThat(recorded).hasAtLeastOneElementOfType(TelemetryReading.class)
+    assertThat(recorded).hasAtLeastOneElementOfType(TelemetryMessage.class)
         .hasAtLeastOneElementOfType(PeriodReport.class);
 
     clock.advance(STEP);
@@ -123,7 +123,7 @@ class ControlLoopTest {
     inbox.offer(LoopFixtures.reading("B02", 9, T0.plus(STEP), -4));
 
     assertThat(loop.recordPendingTelemetry()).isEqualTo(2);
-    assertThat(recorded).hasSize(2).allMatch(o -> o instanceof TelemetryReading);
+    assertThat(recorded).hasSize(2).allMatch(o -> o instanceof TelemetryMessage);
     assertThat(loop.recordPendingTelemetry()).isZero();
   }
 

@@ -1,5 +1,7 @@
 package org.heatgrid.control.loop;
 
+import org.heatgrid.wire.TelemetryMessage;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,8 +37,8 @@ final class LoopFixtures {
         new Tariff("flat", 0, new UsageRate.Flat(100)), HolidayCalendar.none(), b);
   }
 
-  static TelemetryReading reading(String id, long seq, Instant end, double outdoorC) {
-    return new TelemetryReading(seq, end.minus(STEP), end, new Telemetry(id, 100, 110, 60, 2, 50, 40,
+  static TelemetryMessage reading(String id, long seq, Instant end, double outdoorC) {
+    return new TelemetryMessage(seq, end.minus(STEP), end, new Telemetry(id, 100, 110, 60, 2, 50, 40,
         8, new double[] {21, 21.5}, outdoorC, false));
   }
 

@@ -1,5 +1,7 @@
 package org.heatgrid.control.loop;
 
+import org.heatgrid.wire.TelemetryMessage;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.heatgrid.control.loop.LoopFixtures.T0;
 import static org.heatgrid.control.loop.LoopFixtures.reading;
@@ -49,11 +51,11 @@ class TelemetryInboxTest {
   void offer_refusesInfiniteValuesButKeepsUnreadableSensorsAsNaN() {
     Telemetry inf = new Telemetry("B02", Double.POSITIVE_INFINITY, 110, 60, 2, 50, 40, 8,
         new double[] {21}, -3, false);
-    assertThat(inbox.offer(new TelemetryReading(0, T0.minus(LoopFixtures.STEP), T0, inf)))
+    assertThat(inbox.offer(new TelemetryMessage(0, T0.minus(LoopFixtures.STEP), T0, inf)))
         .contains(TelemetryRejection.NON_FINITE);
     Telemetry nan = new Telemetry("B02", Double.NaN, 110, 60, 2, 50, 40, 8,
         new double[] {Double.NaN}, Double.NaN, false);
-    assertThat(inbox.offer(new TelemetryReading(0, T0.minus(LoopFixtures.STEP), T0, nan))).isEmpty();
+    assertThat(inbox.offer(new TelemetryMessage(0, T0.minus(LoopFixtures.STEP), T0, nan))).isEmpty();
   }
 
   @Test

@@ -21,7 +21,7 @@ import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.control.mpc.model.EmitterCurve;
 import org.heatgrid.control.mpc.model.FitQuality;
 import org.heatgrid.control.mpc.model.ThermalModel;
-import org.heatgrid.control.loop.PlannedStep;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.mpc.solver.Plan;
 import org.heatgrid.control.mpc.solver.PlanSolver;
 import org.heatgrid.control.mpc.solver.SolveStatus;
@@ -146,9 +146,7 @@ class MpcControllerTest {
     with.start(site);
     Observation o = observation(T, 20.4, -5);
     without.decide(o);
-    with.decide(o);
-
-    List<PlannedStep> steps = with.plan("A");
+    List<PlanStep> steps = with.decide(o).plan("A");
     double highestWithout = Double.NEGATIVE_INFINITY;
     double highestWith = Double.NEGATIVE_INFINITY;
     // From hour 12 on the plan holds the floor; the horizon's end is left out (nothing after it).
@@ -172,7 +170,7 @@ class MpcControllerTest {
     Observation o = observation(17, -5);
     Decision d = c.decide(o);
     for (BuildingInfo b : BUILDINGS) {
-      List<PlannedStep> plan = c.plan(b.id());
+      List<PlanStep> plan = d.plan(b.id());
       assertThat(plan).hasSize(96);
       assertThat(plan.get(0).at()).isEqualTo(o.time());
       assertThat(plan.get(95).at()).isEqualTo(o.time().plus(o.step().multipliedBy(95)));
@@ -188,10 +186,8 @@ class MpcControllerTest {
   @Test
   void aPeriodThatFallsBackHasNoPlan() {
     MpcController c = mpc(new StructuredSolver(), MpcSettings.DEFAULTS);
-    c.decide(observation(17, -5));
-    assertThat(c.plan("A")).isNotEmpty();
-    c.decide(observation(17, Double.NaN));
-    assertThat(c.plan("A")).isEmpty();
+    assertThat(c.decide(observation(17, -5)).plan("A")).isNotEmpty();
+    assertThat(c.decide(observation(17, Double.NaN)).plan("A")).isEmpty();
   }
 
   @Test

@@ -16,15 +16,15 @@ import org.heatgrid.control.service.adapter.MqttSettings;
 import org.heatgrid.control.service.adapter.PointSink;
 import org.heatgrid.control.service.adapter.RuntimeSettings;
 import org.heatgrid.control.service.adapter.SiteFile;
-import org.heatgrid.gateway.AcceleratedClock;
-import org.heatgrid.gateway.PayloadCodec;
+import org.heatgrid.time.SimulatedClock;
+import org.heatgrid.wire.PayloadCodec;
 import org.heatgrid.site.Site;
 
 /**
  * Builds the control runtime from {@link ControlConfig} and the {@link RuntimeHooks} at start-up,
  * starts it unless {@code heatgrid.loop.autostart} is false (then the embedding application
  * calls {@code runtime().start()}), and stops it at shut-down.
- * The clock is the wall clock, or an {@link AcceleratedClock} when {@code heatgrid.time.speed} is
+ * The clock is the wall clock, or an {@link SimulatedClock} when {@code heatgrid.time.speed} is
  * not 1. Setpoint seqs start at the wall-clock milliseconds of the start, so a restarted service
  * continues above everything it published before.
  */
@@ -44,7 +44,7 @@ public class ControlService {
     double speed = config.time().speed();
     Instant start = config.time().start().orElse(Instant.now());
     this.clock = hooks.clock().orElseGet(() -> speed == 1 && config.time().start().isEmpty()
-        ? Clock.systemUTC() : new AcceleratedClock(start, speed));
+        ? Clock.systemUTC() : SimulatedClock.running(start, speed));
     AuditFile audit = new AuditFile(config.dataDir());
     OperatorStateFile saved = new OperatorStateFile(config.dataDir());
     OperatorState[] self = new OperatorState[1];

@@ -15,7 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.heatgrid.control.loop.AuditEntry;
-import org.heatgrid.control.loop.Mode;
+import org.heatgrid.control.api.Mode;
 import org.heatgrid.control.loop.OperatorOverride;
 import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.site.ComfortBand;

@@ -16,8 +16,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import org.heatgrid.gateway.EdgeGateway;
-import org.heatgrid.gateway.GatewayState;
-import org.heatgrid.gateway.SetpointMode;
+import org.heatgrid.wire.GatewayState;
+import org.heatgrid.control.api.Mode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,11 +112,11 @@ class ApiTest {
         .when().put("/api/buildings/B02/override").then().statusCode(200)
         .body("override.supply_setpoint_c", equalTo(55.5f)).body("override.by", equalTo("operator"));
     await().atMost(Duration.ofSeconds(5)).until(() -> b02.heldSetpoint()
-        .map(s -> s.mode() == SetpointMode.MANUAL && s.supplySetpointC() == 55.5).orElse(false));
+        .map(s -> s.mode() == Mode.MANUAL && s.supplySetpointC() == 55.5).orElse(false));
     as("viewer").when().get("/api/buildings/B02").then().statusCode(200)
         .body("current_setpoint.mode", equalTo("manual")).body("override.active", equalTo(true));
     await("the override expires and auto returns").atMost(Duration.ofSeconds(20))
-        .until(() -> b02.heldSetpoint().map(s -> s.mode() == SetpointMode.AUTO).orElse(false));
+        .until(() -> b02.heldSetpoint().map(s -> s.mode() == Mode.AUTO).orElse(false));
     as("viewer").when().get("/api/buildings/B02").then().body("override.active", equalTo(false))
         .body("current_setpoint.mode", equalTo("auto"));
 
@@ -124,7 +124,7 @@ class ApiTest {
         .body("{\"mode\": \"heating_curve\", \"reason\": \"commissioning\"}")
         .when().put("/api/buildings/B03/mode").then().statusCode(200).body("mode", equalTo("heating_curve"));
     await().atMost(Duration.ofSeconds(5)).until(() -> gws.get(2).heldSetpoint()
-        .map(s -> s.mode() == SetpointMode.HEATING_CURVE).orElse(false));
+        .map(s -> s.mode() == Mode.HEATING_CURVE).orElse(false));
     as("admin").contentType("application/json")
         .body("{\"weekday\": \"07:00-19:00\", \"saturday\": \"closed\", \"sunday_holiday\": \"closed\","
             + " \"reason\": \"longer opening\"}")

@@ -14,7 +14,7 @@ import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.control.service.adapter.ControlRuntime;
 import org.heatgrid.control.service.adapter.FileSink;
 import org.heatgrid.gateway.EdgeGateway;
-import org.heatgrid.gateway.GatewayState;
+import org.heatgrid.wire.GatewayState;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The broker restarts mid-run (losing sessions and retained setpoints): the loop goes on. */

@@ -29,16 +29,16 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.heatgrid.control.api.Command;
-import org.heatgrid.control.loop.Mode;
-import org.heatgrid.control.loop.PlannedStep;
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.loop.Setpoint;
 import org.heatgrid.control.loop.TelemetryInbox;
 import org.heatgrid.control.service.adapter.MqttLink;
 import org.heatgrid.control.service.adapter.MqttSettings;
 import org.heatgrid.gateway.MosquittoBroker;
-import org.heatgrid.gateway.PayloadCodec;
-import org.heatgrid.gateway.SetpointMessage;
-import org.heatgrid.gateway.Topics;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.Topics;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -339,9 +339,9 @@ class FanOutBench {
 
   /** Round r's setpoint for a building: seq r + 1, valid 30 min, a 96-step plan like the MPC's. */
   private static Setpoint setpoint(String building, int r, Instant now) {
-    List<PlannedStep> plan = new ArrayList<>(PLAN_STEPS);
+    List<PlanStep> plan = new ArrayList<>(PLAN_STEPS);
     for (int k = 0; k < PLAN_STEPS; k++) {
-      plan.add(new PlannedStep(now.plusSeconds(900L * (k + 1)), 45 + (k % 20) * 0.5,
+      plan.add(new PlanStep(now.plusSeconds(900L * (k + 1)), 45 + (k % 20) * 0.5,
           k % 4 == 0 ? Double.NaN : 100.0 + k));
     }
     return new Setpoint(building, r + 1, now, now.plus(Duration.ofMinutes(30)),

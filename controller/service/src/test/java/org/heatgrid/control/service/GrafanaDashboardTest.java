@@ -37,11 +37,10 @@ import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.baseline.BaselineSettings;
 import org.heatgrid.control.baseline.HeatingCurveController;
-import org.heatgrid.control.loop.Mode;
+import org.heatgrid.control.api.Mode;
 import org.heatgrid.control.loop.OperatorOverride;
 import org.heatgrid.control.loop.OperatorState;
-import org.heatgrid.control.loop.PlanSource;
-import org.heatgrid.control.loop.PlannedStep;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.service.adapter.BufferedInfluxWriter;
 import org.heatgrid.control.service.adapter.ControlRuntime;
 import org.heatgrid.gateway.EdgeGateway;
@@ -344,10 +343,9 @@ class GrafanaDashboardTest {
    * building's last heat rate as planned heat), failing once at its {@code failAt}-th decision:
    * what a planning controller (the MPC) gives the recorder, without its solver's cost.
    */
-  private static final class PlanningCurve implements Controller, PlanSource {
+  private static final class PlanningCurve implements Controller {
     private final HeatingCurveController curve = new HeatingCurveController(BaselineSettings.DEFAULTS);
     private final int failAt;
-    private final Map<String, List<PlannedStep>> plans = new HashMap<>();
     private int decisions;
     volatile boolean failed;
 
@@ -372,22 +370,17 @@ class GrafanaDashboardTest {
         throw new IllegalStateException("test: the solver gave up");
       }
       Decision d = curve.decide(o);
-      plans.clear();
+      Map<String, List<PlanStep>> plans = new HashMap<>();
       d.commands().forEach((id, c) -> {
         Telemetry t = o.telemetry().get(id);
         double heat = t == null ? Double.NaN : t.heatKw();
-        List<PlannedStep> steps = new ArrayList<>();
+        List<PlanStep> steps = new ArrayList<>();
         for (int k = 0; k < 8; k++) {
-          steps.add(new PlannedStep(o.time().plus(o.step().multipliedBy(k)), c.supplySetpointC(), heat));
+          steps.add(new PlanStep(o.time().plus(o.step().multipliedBy(k)), c.supplySetpointC(), heat));
         }
         plans.put(id, steps);
       });
-      return d;
-    }
-
-    @Override
-    public List<PlannedStep> plan(String buildingId) {
-      return plans.getOrDefault(buildingId, List.of());
+      return new Decision(d.commands(), id -> plans.getOrDefault(id, List.of()));
     }
   }
 }

@@ -20,12 +20,12 @@ import org.heatgrid.control.service.adapter.MqttSettings;
 import org.heatgrid.control.service.adapter.PointSink;
 import org.heatgrid.control.service.adapter.RuntimeSettings;
 import org.heatgrid.control.service.adapter.SiteFile;
-import org.heatgrid.gateway.AcceleratedClock;
+import org.heatgrid.time.SimulatedClock;
 import org.heatgrid.gateway.EdgeGateway;
 import org.heatgrid.gateway.GatewayConfig;
-import org.heatgrid.gateway.PayloadCodec;
+import org.heatgrid.wire.PayloadCodec;
 import org.heatgrid.gateway.SimulatedSubstation;
-import org.heatgrid.gateway.Topics;
+import org.heatgrid.wire.Topics;
 import org.heatgrid.site.Site;
 
 /** Builds closed loops for the integration tests: a runtime and gateways on one accelerated clock. */
@@ -43,7 +43,7 @@ final class Loops {
   }
 
   static Clock clock() {
-    return new AcceleratedClock(T0, SPEED);
+    return SimulatedClock.running(T0, SPEED);
   }
 
   static ControlRuntime runtime(MosquittoBroker broker, Clock clock, OperatorState operator,

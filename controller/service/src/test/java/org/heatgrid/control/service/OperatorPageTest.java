@@ -20,7 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 import org.heatgrid.gateway.EdgeGateway;
-import org.heatgrid.gateway.GatewayState;
+import org.heatgrid.wire.GatewayState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

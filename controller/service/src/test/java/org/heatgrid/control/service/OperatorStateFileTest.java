@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.heatgrid.control.loop.Mode;
+import org.heatgrid.control.api.Mode;
 import org.heatgrid.control.loop.OperatorOverride;
 import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.control.service.adapter.SiteFile;

@@ -13,7 +13,7 @@ import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.control.loop.PersistenceWeather;
 import org.heatgrid.control.loop.TelemetryInbox;
 import org.heatgrid.control.loop.WeatherSource;
-import org.heatgrid.gateway.PayloadCodec;
+import org.heatgrid.wire.PayloadCodec;
 import org.heatgrid.site.BuildingInfo;
 import org.jboss.logging.Logger;
 

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.loop.PeriodReport;
-import org.heatgrid.control.loop.PlannedStep;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.loop.Recorder;
 import org.heatgrid.control.loop.Setpoint;
-import org.heatgrid.control.loop.TelemetryReading;
+import org.heatgrid.wire.TelemetryMessage;
 import org.heatgrid.weather.WeatherForecast;
 import org.influxdb.dto.Point;
 
@@ -30,7 +30,7 @@ public final class InfluxRecorder implements Recorder {
   }
 
   @Override
-  public void telemetry(TelemetryReading r) {
+  public void telemetry(TelemetryMessage r) {
     Telemetry t = r.telemetry();
     Point.Builder p = point("telemetry", r.periodEnd()).tag("building", t.buildingId())
         .addField("seq", r.seq()).addField("local_fallback", t.localFallback());
@@ -57,8 +57,8 @@ public final class InfluxRecorder implements Recorder {
   }
 
   @Override
-  public void plan(String buildingId, Instant issuedAt, List<PlannedStep> plan) {
-    for (PlannedStep step : plan) {
+  public void plan(String buildingId, Instant issuedAt, List<PlanStep> plan) {
+    for (PlanStep step : plan) {
       Point.Builder p = point("plan", step.at()).tag("building", buildingId)
           .addField("issued_at_ms", issuedAt.toEpochMilli())
           .addField("supply_setpoint_c", step.supplySetpointC());

@@ -1,6 +1,5 @@
 package org.heatgrid.control.service.adapter;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -8,22 +7,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.heatgrid.control.loop.Mode;
-import org.heatgrid.control.loop.PlannedStep;
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.loop.Setpoint;
 import org.heatgrid.control.loop.SetpointOutbox;
 import org.heatgrid.control.loop.TelemetryInbox;
-import org.heatgrid.control.loop.TelemetryReading;
+import org.heatgrid.wire.TelemetryMessage;
 import org.heatgrid.control.loop.TelemetryRejection;
-import org.heatgrid.gateway.PayloadCodec;
-import org.heatgrid.gateway.PayloadException;
-import org.heatgrid.gateway.PlanStep;
-import org.heatgrid.gateway.SetpointMessage;
-import org.heatgrid.gateway.SetpointMode;
-import org.heatgrid.gateway.SetpointPublisher;
-import org.heatgrid.gateway.StatusMessage;
-import org.heatgrid.gateway.TelemetryMessage;
-import org.heatgrid.gateway.Topics;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.PayloadException;
+import org.heatgrid.control.api.PlanStep;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.wire.paho.SetpointPublisher;
+import org.heatgrid.wire.StatusMessage;
+import org.heatgrid.wire.TelemetryMessage;
+import org.heatgrid.wire.Topics;
 import org.jboss.logging.Logger;
 
 /**
@@ -85,27 +84,13 @@ public final class MqttLink implements SetpointOutbox, AutoCloseable {
   /** The contract's payload for a loop setpoint. */
   SetpointMessage toMessage(Setpoint s) {
     double limit = s.command().heatLimitKw();
-    List<PlanStep> plan = new ArrayList<>();
-    for (PlannedStep p : s.plan()) {
-      if (plan.size() == MAX_PLAN || !Double.isFinite(p.supplySetpointC())) {
-        break;
-      }
-      Double heat = Double.isFinite(p.heatKw()) && p.heatKw() >= 0 ? p.heatKw() : null;
-      plan.add(new PlanStep(p.at(), p.supplySetpointC(), heat));
-    }
+    List<PlanStep> plan = s.plan().size() > MAX_PLAN ? s.plan().subList(0, MAX_PLAN) : s.plan();
     String reason = s.reason().length() > 500 ? s.reason().substring(0, 500) : s.reason();
     return new SetpointMessage(site, s.buildingId(), s.seq(), s.issuedAt(), s.validUntil(),
-        s.command().supplySetpointC(), Double.isFinite(limit) ? limit : null, mode(s.mode()), reason,
+        s.command().supplySetpointC(), Double.isFinite(limit) ? limit : null, s.mode(), reason,
         plan);
   }
 
-  private static SetpointMode mode(Mode m) {
-    return switch (m) {
-      case AUTO -> SetpointMode.AUTO;
-      case MANUAL -> SetpointMode.MANUAL;
-      case HEATING_CURVE -> SetpointMode.HEATING_CURVE;
-    };
-  }
 
   /** Handles one telemetry payload from {@code topic}; public for tests without a broker. */
   public void onTelemetry(String topic, byte[] payload) {
@@ -125,7 +110,7 @@ public final class MqttLink implements SetpointOutbox, AutoCloseable {
           + m.building() + "'");
       return;
     }
-    inbox.offer(new TelemetryReading(m.seq(), m.periodStart(), m.periodEnd(), m.telemetry()))
+    inbox.offer(new TelemetryMessage(m.seq(), m.periodStart(), m.periodEnd(), m.telemetry()))
         .ifPresent(r -> LOG.debugf("telemetry on %s refused: %s", topic, r));
   }
 

@@ -21,8 +21,8 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
-import org.heatgrid.gateway.NoDelaySocketFactory;
-import org.heatgrid.gateway.PahoClients;
+import org.heatgrid.wire.paho.NoDelaySocketFactory;
+import org.heatgrid.wire.paho.PahoClients;
 import org.jboss.logging.Logger;
 
 /**

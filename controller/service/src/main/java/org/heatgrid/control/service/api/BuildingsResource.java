@@ -19,7 +19,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.heatgrid.control.loop.Mode;
+import org.heatgrid.control.api.Mode;
 import org.heatgrid.control.loop.OperatorOverride;
 import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.control.service.ControlService;

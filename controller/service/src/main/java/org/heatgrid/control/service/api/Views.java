@@ -8,11 +8,11 @@ import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.loop.ControlLoop;
 import org.heatgrid.control.loop.OperatorOverride;
 import org.heatgrid.control.loop.OperatorState;
-import org.heatgrid.control.loop.PlannedStep;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.loop.Setpoint;
-import org.heatgrid.control.loop.TelemetryReading;
+import org.heatgrid.wire.TelemetryMessage;
 import org.heatgrid.control.service.adapter.MqttLink;
-import org.heatgrid.gateway.StatusMessage;
+import org.heatgrid.wire.StatusMessage;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.ComfortBand;
 import org.heatgrid.site.OccupancySchedule;
@@ -51,7 +51,7 @@ final class Views {
         m.lastSetpointSeq());
   }
 
-  static Dto.TelemetryView telemetry(TelemetryReading r) {
+  static Dto.TelemetryView telemetry(TelemetryMessage r) {
     Telemetry t = r.telemetry();
     List<Double> zones = new ArrayList<>();
     for (double z : t.zoneTempsC()) {
@@ -62,7 +62,7 @@ final class Views {
         num(t.outdoorC()), t.localFallback());
   }
 
-  static Dto.PlanStepView step(PlannedStep p) {
+  static Dto.PlanStepView step(PlanStep p) {
     return new Dto.PlanStepView(p.at().toString(), p.supplySetpointC(), num(p.heatKw()));
   }
 

@@ -12,8 +12,8 @@ import java.time.Instant;
 import java.util.List;
 import org.heatgrid.control.loop.LoopSettings;
 import org.heatgrid.control.loop.OperatorState;
-import org.heatgrid.gateway.AcceleratedClock;
-import org.heatgrid.gateway.PayloadCodec;
+import org.heatgrid.time.SimulatedClock;
+import org.heatgrid.wire.PayloadCodec;
 import org.heatgrid.site.Site;
 import org.junit.jupiter.api.Test;
 
@@ -29,7 +29,7 @@ class ControlRuntimeTest {
     Site site = SiteFile.read("classpath:sites/campus16.json", List.of("B01"));
     MqttSettings mqtt = new MqttSettings("tcp://127.0.0.1:" + port, "controller", "pw", "rt-test", 1);
     RuntimeSettings settings = new RuntimeSettings(site, mqtt,
-        new AcceleratedClock(Instant.parse("2026-01-05T00:00:00Z"), 900), 900, Duration.ofMillis(10),
+        SimulatedClock.running(Instant.parse("2026-01-05T00:00:00Z"), 900), 900, Duration.ofMillis(10),
         LoopSettings.of(Duration.ofMinutes(15), 1), Duration.ofHours(6));
     try (ControlRuntime rt = new ControlRuntime(settings, null,
         new OperatorState(site, e -> {}), new FileSink(Files.createTempDirectory("rt-test"), 10),
