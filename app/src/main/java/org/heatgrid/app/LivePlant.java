@@ -3,17 +3,13 @@ package org.heatgrid.app;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Controller;
-import org.heatgrid.control.api.Decision;
-import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.Telemetry;
-import org.heatgrid.fallback.LocalFallback;
 import org.heatgrid.sim.plant.Plant;
+import org.heatgrid.sim.run.ClosedLoop;
 import org.heatgrid.sim.plant.StepResult;
 import org.heatgrid.sim.run.Recorder;
 import org.heatgrid.sim.run.RunResult;
@@ -34,13 +30,11 @@ import org.heatgrid.site.Site;
  * so time moves on even when no gateway acts.
  *
  * <p>Before the live period the plant runs the scenario's warm-up days under the baseline, as
- * {@link Simulation} does, so the live run and the baseline reference start from the same state.
+ * {@link Simulation} does (the same {@link ClosedLoop}), so the live run and the baseline reference
+ * start from the same state.
  * Thread-safe (one lock).
  */
 final class LivePlant {
-
-  /** {@link Simulation}'s mix of the scenario seed for forecast errors (the same forecasts). */
-  static final long FORECAST_SEED_MIX = 0x5DEECE66DL;
 
   private final Scenario scenario;
   private final Plant plant;
@@ -79,26 +73,14 @@ final class LivePlant {
     this.record = new Recorder(infos.size(), plant.zonesPerBuilding(), steps);
   }
 
+  /** The warm-up days through the same closed loop as a simulation's; the meters start after. */
   private void warmUp(Controller controller, ForecastGenerator forecasts) {
-    controller.start(site);
-    Map<String, Telemetry> telemetry = new HashMap<>();
+    ClosedLoop loop = new ClosedLoop(scenario, plant, controller, forecasts);
     LocalDateTime end = scenario.from().atStartOfDay();
     for (LocalDateTime t = end.minusDays(scenario.warmupDays()); t.isBefore(end); t = t.plus(step)) {
-      Instant at = t.atZone(scenario.zone()).toInstant();
-      Decision d = controller.decide(new Observation(at, t, step, telemetry,
-          forecasts.forecast(t, at)));
-      for (int b = 0; b < infos.size(); b++) {
-        Command c = d.command(infos.get(b).id());
-        commands[b] = c != null && c.isValid() ? c
-            : LocalFallback.command(plant.telemetry(b) == null ? Double.NaN
-                : plant.telemetry(b).outdoorC(), infos.get(b).supplyMaxC());
-      }
-      plant.advance(t, step, commands, out);
-      telemetry = new HashMap<>();
-      for (int b = 0; b < infos.size(); b++) {
-        telemetry.put(infos.get(b).id(), plant.telemetry(b));
-      }
+      loop.step(t, out, false);
     }
+    System.arraycopy(loop.commands(), 0, commands, 0, commands.length);
     plant.resetMeters();
   }
 

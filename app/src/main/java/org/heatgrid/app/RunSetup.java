@@ -78,9 +78,7 @@ final class RunSetup {
       out.printf(Locale.ROOT, "MPC prepared from its history period in %.1f s%n",
           (System.nanoTime() - t0) / 1e9);
     }
-    this.forecasts = new ForecastGenerator(scenario.weather(), scenario.forecastError(),
-        scenario.seed() ^ LivePlant.FORECAST_SEED_MIX, scenario.controlStep(),
-        scenario.forecastHorizon());
+    this.forecasts = Simulation.forecasts(scenario);
     t0 = System.nanoTime();
     this.plant = new LivePlant(scenario, c, forecasts, reference.steps(), this::afterStep);
     out.printf(Locale.ROOT, "warm-up: %d days under %s in-process, %.1f s%n",

@@ -34,8 +34,7 @@ class LivePlantTest {
     Scenario s = ScenarioLoader.load("campus16").withPeriod(LocalDate.of(2026, 1, 5),
         LocalDate.of(2026, 1, 5));
     RunResult reference = new Simulation(s).run(new HeatingCurveController(s.baseline()));
-    ForecastGenerator forecasts = new ForecastGenerator(s.weather(), s.forecastError(),
-        s.seed() ^ LivePlant.FORECAST_SEED_MIX, s.controlStep(), s.forecastHorizon());
+    ForecastGenerator forecasts = Simulation.forecasts(s);
     HeatingCurveController baseline = new HeatingCurveController(s.baseline());
     LivePlant plant = new LivePlant(s, baseline, forecasts, reference.steps(), r -> {});
     RunningSavings savings = new RunningSavings(reference, plant.buildings());
