@@ -4,7 +4,7 @@ import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.heatgrid.sim.run.Controllers;
+import org.heatgrid.sim.controllers.Controllers;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.sim.run.Simulation;
 import org.heatgrid.sim.scenario.Scenario;

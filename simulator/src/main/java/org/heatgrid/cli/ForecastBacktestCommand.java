@@ -22,7 +22,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code heatgrid forecast backtest}: DESIGN.md's day-ahead protocol, network beside baselines. */
+/**
+ * {@code heatgrid forecast backtest}: the day-ahead protocol of docs/design.md, section "Forecast
+ * evaluation protocol", network beside baselines.
+ */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
     description = "Train on the data before --test-from, forecast each test day at local midnight, "
         + "and score the network beside naive 'same hour yesterday', TOWT and ARX.")

@@ -12,7 +12,7 @@ import org.heatgrid.forecast.nn.Backend;
 import org.heatgrid.forecast.nn.NetworkForecaster;
 import org.heatgrid.forecast.nn.TrainingSettings;
 import org.heatgrid.sim.output.MeterExport;
-import org.heatgrid.sim.run.Controllers;
+import org.heatgrid.sim.controllers.Controllers;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.sim.run.Simulation;
 import org.heatgrid.sim.scenario.Scenario;

@@ -60,6 +60,26 @@ public record Telemetry(
     return Double.isFinite(min) ? min : Double.NaN;
   }
 
+  /** Water: 1 m3/h carries 1.163 kW per K (1000 kg/m3 * 4.186 kJ/(kg K) / 3600 s). */
+  public static final double KW_PER_M3H_K = 1.163;
+
+  /**
+   * Space-heating heat into the heating circuit from the secondary readings, kW; NaN when a
+   * reading is missing. The primary meter also counts hot water, which a building model must not
+   * see as heat into the rooms.
+   */
+  public double spaceHeatKw() {
+    double dT = secondarySupplyC - secondaryReturnC;
+    double q = secondaryFlowM3h * Math.max(0, dT) * KW_PER_M3H_K;
+    return Double.isFinite(q) ? q : Double.NaN;
+  }
+
+  /** Hot water and other heat the meter counts beyond the heating circuit, kW, at least 0. */
+  public double otherHeatKw() {
+    double rest = heatKw - spaceHeatKw();
+    return Double.isFinite(rest) ? Math.max(0, rest) : Double.NaN;
+  }
+
   /** Mean of the indoor sensors, C. */
   public double meanIndoorC() {
     double s = 0;

@@ -250,7 +250,7 @@ class MqttLatencyTest {
     List<PlanStep> plan = new ArrayList<>(PLAN_STEPS);
     for (int k = 0; k < PLAN_STEPS; k++) {
       plan.add(new PlanStep(T0.plusSeconds(900L * (k + 1)), 45 + (k % 20) * 0.5,
-          k % 4 == 0 ? null : 100.0 + k));
+          k % 4 == 0 ? Double.NaN : 100.0 + k));
     }
     return new SetpointMessage(SITE, building, r + 1, T0, T0.plusSeconds(1800), supply(r), null,
         Mode.AUTO, "latency probe round " + r, plan);

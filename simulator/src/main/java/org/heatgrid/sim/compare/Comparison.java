@@ -13,7 +13,7 @@ import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.sim.kpi.KpiReport;
 import org.heatgrid.sim.mpc.MpcParameters;
 import org.heatgrid.sim.oracle.OracleController;
-import org.heatgrid.sim.run.Controllers;
+import org.heatgrid.sim.controllers.Controllers;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.sim.run.Simulation;
 import org.heatgrid.sim.scenario.Scenario;

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
-import org.heatgrid.control.mpc.NetworkLoadForecast;
+import org.heatgrid.forecast.load.NetworkLoadForecast;
 import org.heatgrid.forecast.data.MeterData;
 import org.heatgrid.forecast.nn.Backend;
 import org.heatgrid.forecast.nn.NetworkForecaster;

@@ -10,10 +10,9 @@ import org.heatgrid.control.api.Decision;
 import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.baseline.HeatingCurveController;
-import org.heatgrid.control.mpc.LoadForecast;
+import org.heatgrid.control.api.LoadForecast;
 import org.heatgrid.control.mpc.MpcController;
 import org.heatgrid.control.mpc.PlanModel;
-import org.heatgrid.control.mpc.SpaceHeat;
 import org.heatgrid.control.mpc.model.BuildingHistory;
 import org.heatgrid.control.mpc.model.IdentifiedModel;
 import org.heatgrid.control.mpc.model.ModelIdentifier;
@@ -104,9 +103,9 @@ public final class OracleController implements Controller, TruthObserver {
         String id = site.buildings().get(b).id();
         Telemetry seen = o.telemetry().get(id);
         double outdoor = seen != null ? seen.outdoorC() : o.forecast().outdoorC(0);
-        // The circuit's readings are set so that SpaceHeat.kw gives the true heat exactly.
+        // The circuit's readings are set so that Telemetry.spaceHeatKw gives the true heat exactly.
         truth.put(id, new Telemetry(id, spaceHeatKw[b] + hotWaterKw[b], Double.NaN, Double.NaN,
-            Double.NaN, 1, 0, spaceHeatKw[b] / SpaceHeat.KW_PER_M3H_K,
+            Double.NaN, 1, 0, spaceHeatKw[b] / Telemetry.KW_PER_M3H_K,
             zoneAirC[b], outdoor, false));
       }
     }

@@ -6,8 +6,9 @@
  * <p>Everything is inline (CSS, SVG drawn here in Java, no scripts or fonts), so the page opens
  * with no network and prints as seen. Long series are downsampled to the plot's resolution keeping
  * each bucket's minimum and maximum, which keeps a season of 16 buildings well under 1.5 MB and
- * keeps short peaks visible. The package depends on nothing but the JDK: the simulator fills a
- * {@link org.heatgrid.sim.report.ReportData} and calls {@link
- * org.heatgrid.sim.report.HtmlReport#write}.
+ * keeps short peaks visible. The drawing ({@link org.heatgrid.sim.report.HtmlReport}, {@link
+ * org.heatgrid.sim.report.SvgChart}) depends on nothing but the JDK and a {@link
+ * org.heatgrid.sim.report.ReportData}; {@link org.heatgrid.sim.report.RunReport} and {@link
+ * org.heatgrid.sim.report.CompareReport} fill it from a run or a comparison.
  */
 package org.heatgrid.sim.report;

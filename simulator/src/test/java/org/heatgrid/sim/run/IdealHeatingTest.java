@@ -1,5 +1,7 @@
 package org.heatgrid.sim.run;
 
+import org.heatgrid.sim.controllers.Controllers;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

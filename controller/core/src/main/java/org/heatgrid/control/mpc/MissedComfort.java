@@ -13,8 +13,8 @@ import org.heatgrid.site.DailyHours;
  * <p>Each of the first {@link #STARTUP_SLOTS} hours of occupancy is learned apart from the rest of
  * the day: that is where a first-order model errs most (ventilation starts, the air falls to the
  * structure's temperature when preheating ends), and a miss at 9:00 must not raise the floor of
- * the whole afternoon, which the model holds well (measured on campus16: every miss of the
- * comfort band without this correction fell in the first three hours, except in the gym).
+ * the whole afternoon, which the model holds well (see
+ * docs/decisions/0008-comfort-learned-per-hour-after-opening.md).
  */
 final class MissedComfort {
 

@@ -1,5 +1,7 @@
 package org.heatgrid.control.mpc;
 
+import org.heatgrid.control.api.LoadForecast;
+
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -215,7 +217,7 @@ public class MpcController implements Controller {
       Telemetry t = o.telemetry().get(info.id());
       // Comfort is per zone, and one supply temperature serves all zones: hold the coldest.
       double measured = t == null ? Double.NaN : t.coldestZoneC();
-      double heat = t == null ? Double.NaN : SpaceHeat.kw(t);
+      double heat = t == null ? Double.NaN : t.spaceHeatKw();
       missed.observe(b, info, site.holidays(), o.localTime().minus(o.step()), measured);
       boolean wasOccupied = info.schedule().isOccupied(o.localTime().minus(o.step()), site.holidays());
       if (t != null && Double.isFinite(t.heatKw())) {
@@ -284,9 +286,9 @@ public class MpcController implements Controller {
       // for the air; the plan's state runs below the air by the model's air offset: the
       // minimum's share and the ventilation of an occupied step move the floor here, the free
       // part's share is the chain's airPerKw (the solver's comfort rows hold for the air).
-      // Occupied steps only: a minimum in the step before opening had every building preheat
-      // hard in the same quarter hour (campus16: cluster peak 9,359 kW, 9,196 under the
-      // baseline; 8,781 without it).
+      // Occupied steps only: a minimum in the step before opening makes every building preheat
+      // hard in the same quarter hour and raises the cluster peak (see
+      // docs/decisions/0006-occupied-minimum.md).
       minimumKw[b] = new double[steps];
       for (int k = 0; k < steps; k++) {
         double min = occupiedAtStart[k]
@@ -326,9 +328,10 @@ public class MpcController implements Controller {
 
   /**
    * Scales the steps' occupied minimums down where they and the hot water would not fit under
-   * the cluster cap: a cap is hard, a minimum is a rule of thumb (without this, every building's
-   * minimum at opening on a cold morning made the problem infeasible: 50 fallbacks in a season
-   * under a 9,000 kW cap). The hot water alone above the cap is still infeasible.
+   * the cluster cap: a cap is hard, a minimum is a rule of thumb, and the buildings' minimums at
+   * opening on a cold morning can together exceed a cap (see
+   * docs/decisions/0006-occupied-minimum.md). The hot water alone above the cap is still
+   * infeasible.
    */
   private void fitMinimumsUnderCap(List<ChainParts> parts, int steps) {
     double cap = settings.clusterCapKw();

@@ -7,28 +7,25 @@ import java.time.Duration;
  *
  * @param horizon planning horizon (24 h by default)
  * @param comfortMarginK planned floor above the comfort band's low edge: covers sensor
- *     calibration errors and model error. 0.475 K by default: with the chosen heat's air offset
- *     credited the plan runs the air close to its floor, and the gymnasium, whose sensors read
- *     about 0.4 K high, set the margin (campus16 occupied discomfort 2.73 K*h per zone at 0.45 K,
- *     2.27 at 0.5 K; the baseline's is 2.65)
+ *     calibration errors, which a controller cannot see, and model error. 0.475 K by default
+ *     (see docs/decisions/0005-comfort-margin-opening-share-billing-months.md)
  * @param slackKrwPerKStep linear penalty of planned under-temperature, KRW per K per step
  * @param slackKrwPerK2Step quadratic penalty of planned under-temperature, KRW per K^2 per step
  * @param heatRegularization small quadratic weight on heat, KRW per kW^2 per step: makes the plan
- *     unique among equal-cost plans (spreads heat rather than switching between buildings). Kept
- *     small: at 0.01 it cost 40 % of the heat's price at 1 MW and drew preheating out over the
- *     night (campus16: energy 0.945 of the baseline's at 0.01, 0.937 at 0.001)
+ *     unique among equal-cost plans (spreads heat rather than switching between buildings). Keep
+ *     it small against the heat price: a larger weight makes high heat rates dear and draws
+ *     preheating out over the night (see docs/decisions/0007-heat-regularization.md)
  * @param occupiedHeatShare in an occupied step a building's heat stays at or above this share of
  *     the steady-state heat that holds the air at the comfort floor (see MpcController)
  * @param openingHeatShare the same share in the first two hours after opening (0.8 by default,
- *     as later). It was 1.2 while the plan could not credit the air offset of the heat it
- *     chooses; with that credit, 1.2 made every building's fixed minimum coincide at opening and
- *     raised the cluster peak to 9,495 kW (campus16), 1.0 to 9,781 kW, 0.8 kept it at 8,860 kW
+ *     as later): a higher share makes every building's fixed minimum coincide at opening and
+ *     raises the cluster peak (see docs/decisions/0006-occupied-minimum.md)
  * @param missedComfortGain share of each observed miss of the comfort floor (K) added to the
  *     building's planned floor (learned apart for the first hours of occupancy; see MissedComfort)
  * @param billingMonths months a kW of new cluster peak is paid for at the basic rate: 36 by
  *     default, the contracted capacity a season's peak requires being billed every month for
- *     years (the KPI bills the simulated months only, so the MPC values peak higher). At 12 the
- *     plan's heating at opening raised campus16's peak to 9,960 kW (8,860-8,904 at 36)
+ *     years (the KPI bills the simulated months only, so the MPC values peak higher; see
+ *     docs/decisions/0005-comfort-margin-opening-share-billing-months.md)
  * @param clusterCapKw optional cluster capacity, kW ({@code +Infinity} for none)
  * @param observerGain share of each prediction error taken into the state estimate: the plan's
  *     state is the building's slow temperature, and the air's quick swings with the radiators'

@@ -11,6 +11,7 @@ import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.mpc.model.BuildingHistory;
 import org.heatgrid.forecast.data.MeterData;
+import org.heatgrid.forecast.load.HourlyLoad;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.Site;
 
@@ -90,7 +91,7 @@ public final class TelemetryRecorder implements Controller {
       if (t == null) {
         continue;
       }
-      heat[k] = SpaceHeat.kw(t);
+      heat[k] = t.spaceHeatKw();
       indoor[k] = t.meanIndoorC();
       outdoor[k] = t.outdoorC();
       supply[k] = t.secondarySupplyC();
@@ -128,7 +129,7 @@ public final class TelemetryRecorder implements Controller {
     for (int b = 0; b < n; b++) {
       for (int k = 0; k < rows.size(); k++) {
         Telemetry t = rows.get(k)[b];
-        out[b][k] = t == null ? Double.NaN : SpaceHeat.otherKw(t);
+        out[b][k] = t == null ? Double.NaN : t.otherHeatKw();
       }
     }
     return out;
@@ -145,7 +146,7 @@ public final class TelemetryRecorder implements Controller {
       java.time.Instant start = starts.get(k).atZone(site.zone()).toInstant();
       for (int b = 0; b < ids.size(); b++) {
         Telemetry t = rows.get(k)[b];
-        hourly.add(start, b, t == null ? Double.NaN : SpaceHeat.otherKw(t),
+        hourly.add(start, b, t == null ? Double.NaN : t.otherHeatKw(),
             t == null ? Double.NaN : t.outdoorC(), ghi.get(k));
       }
     }

@@ -1,5 +1,7 @@
 package org.heatgrid.control.mpc;
 
+import org.heatgrid.control.api.LoadForecast;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -298,7 +300,7 @@ class MpcControllerTest {
   @Test
   void spaceHeatComesFromTheSecondaryCircuit() {
     Telemetry t = new Telemetry("A", 120, 100, 50, 2, 50, 40, 8.6, new double[] {20, 20}, 0, false);
-    assertThat(SpaceHeat.kw(t)).isCloseTo(8.6 * 10 * 1.163, within(1e-9));
-    assertThat(SpaceHeat.otherKw(t)).isCloseTo(120 - 8.6 * 10 * 1.163, within(1e-9));
+    assertThat(t.spaceHeatKw()).isCloseTo(8.6 * 10 * 1.163, within(1e-9));
+    assertThat(t.otherHeatKw()).isCloseTo(120 - 8.6 * 10 * 1.163, within(1e-9));
   }
 }

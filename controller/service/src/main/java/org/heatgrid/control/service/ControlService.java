@@ -15,7 +15,7 @@ import org.heatgrid.control.service.adapter.FileSink;
 import org.heatgrid.control.service.adapter.MqttSettings;
 import org.heatgrid.control.service.adapter.PointSink;
 import org.heatgrid.control.service.adapter.RuntimeSettings;
-import org.heatgrid.control.service.adapter.SiteFile;
+import org.heatgrid.site.SiteFile;
 import org.heatgrid.time.SimulatedClock;
 import org.heatgrid.wire.PayloadCodec;
 import org.heatgrid.site.Site;

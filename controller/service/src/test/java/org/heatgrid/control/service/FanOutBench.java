@@ -78,7 +78,7 @@ class FanOutBench {
   private static final String SITE = "fanout";
   private static final int GATEWAYS = Integer.getInteger("fanout.gateways", 2000);
   // A control service runs for months: its rounds are JIT-compiled. The first rounds after start
-  // (up to 2.3 s with 2 warm-ups) are reported with -Dfanout.warmUp=2.
+  // are reported with -Dfanout.warmUp=2 (see docs/decisions/0020-fan-out-bench-warm-up.md).
   private static final int WARM_UP = Integer.getInteger("fanout.warmUp", 6);
   private static final int ROUNDS = 10;
   private static final int PLAN_STEPS = 96;

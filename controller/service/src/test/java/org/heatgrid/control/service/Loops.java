@@ -19,7 +19,7 @@ import org.heatgrid.control.service.adapter.ControlRuntime;
 import org.heatgrid.control.service.adapter.MqttSettings;
 import org.heatgrid.control.service.adapter.PointSink;
 import org.heatgrid.control.service.adapter.RuntimeSettings;
-import org.heatgrid.control.service.adapter.SiteFile;
+import org.heatgrid.site.SiteFile;
 import org.heatgrid.time.SimulatedClock;
 import org.heatgrid.gateway.EdgeGateway;
 import org.heatgrid.gateway.GatewayConfig;

@@ -10,7 +10,7 @@ import java.util.List;
 import org.heatgrid.control.api.Mode;
 import org.heatgrid.control.loop.OperatorOverride;
 import org.heatgrid.control.loop.OperatorState;
-import org.heatgrid.control.service.adapter.SiteFile;
+import org.heatgrid.site.SiteFile;
 import org.heatgrid.site.ComfortBand;
 import org.heatgrid.site.DailyHours;
 import org.heatgrid.site.OccupancySchedule;

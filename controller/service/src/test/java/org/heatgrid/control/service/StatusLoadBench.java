@@ -56,9 +56,8 @@ class StatusLoadBench {
   /**
    * Paces GET requests at {@link #RATE}/s from a pool of client threads, prints the latency
    * quantiles, asserts every answer was 200. The client is {@link HttpURLConnection} (kept-alive
-   * connections): {@code java.net.http.HttpClient} added about 3 ms to every request on this
-   * machine (one at a time it took a median 4-5 ms where curl took 0.7-1.2 ms against the same
-   * service), which was most of what the first version of this benchmark measured.
+   * connections), not {@code java.net.http.HttpClient}, whose own cost per request would dominate
+   * what is measured (see docs/decisions/0019-status-endpoint-and-its-benchmark.md).
    */
   static void measure(URI status, String label) throws Exception {
     String auth = "Basic " + Base64.getEncoder()

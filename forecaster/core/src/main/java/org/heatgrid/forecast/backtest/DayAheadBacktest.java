@@ -18,9 +18,10 @@ import org.heatgrid.forecast.model.ForecastInput;
 import org.heatgrid.forecast.model.Forecaster;
 
 /**
- * DESIGN.md's day-ahead protocol. Each forecaster is fitted once on everything before local
- * midnight of the first test day; then, for each test day, it is asked at local midnight for the
- * next {@code stepsPerDay} steps through a {@link ForecastInput} (heat only before midnight,
+ * The day-ahead protocol of docs/design.md, section "Forecast evaluation protocol". Each
+ * forecaster is fitted once on everything before local midnight of the first test day; then, for
+ * each test day, it is asked at local midnight for the next {@code stepsPerDay} steps through a
+ * {@link ForecastInput} (heat only before midnight,
  * weather to the end of the day: the protocol's perfect weather forecast). Scores are over the test
  * steps with a reading (a NaN actual is not scored), per building, and their mean over buildings.
  *

@@ -22,9 +22,8 @@ import org.apache.commons.math3.util.Pair;
  * <p>Why: the MPC predicts a day ahead, and a simulation's error, unlike a one-step residual, does
  * not put the noisy reading into the regressor, so it does not drag {@code a} towards 0. Windows
  * run from each midnight for {@link #WINDOW_HOURS}, like the MPC's horizon and the held-out score.
- * Shorter windows restart from more noisy readings: on the synthetic office of the tests (0.05 K
- * noise, 0.1 K resolution, 12 histories) 6-h windows left the occupied gains 1.1 kW biased and the
- * solar gain 17 % RMS off, 24-h windows 0.3 kW and 11 %.
+ * Shorter windows restart from more noisy readings and leave the fitted gains more biased (see
+ * docs/decisions/0013-model-identification.md).
  *
  * <p>Parameters are {@code (ln UA, ln C, solar, gainsOccupied, gainsBase, airPerKw, occupiedAirK)}:
  * the logarithms keep UA and C positive, hence {@code 0 < a < 1}, without constraints. The air

@@ -218,8 +218,9 @@ final class InteriorPoint {
    * with it in {@link #step}, never recomputed from x. Recomputing them cancels: a peak of
    * 4,000 kW held at its floor needs gaps of 1e-15 kW, far below the 5e-13 kW resolution of x,
    * so x - lo rounds to exactly 0 and the barrier term zl/gap becomes infinite (the captured
-   * "non-finite iterate" failures). Moved by the step, which keeps a fraction of each gap, a
-   * gap stays positive and exact to its own precision, whatever the size of x.
+   * "non-finite iterate" failures; see docs/decisions/0002-solver-bound-gaps-and-retry.md). Moved
+   * by the step, which keeps a fraction of each gap, a gap stays positive and exact to its own
+   * precision, whatever the size of x.
    */
   private void initialGaps() {
     for (int j = 0; j < form.columns; j++) {

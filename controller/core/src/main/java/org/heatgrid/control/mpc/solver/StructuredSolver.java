@@ -4,7 +4,7 @@ package org.heatgrid.control.mpc.solver;
  * Fast exact solver for {@link PlanningProblem}: a primal-dual interior-point method (Mehrotra
  * predictor-corrector) whose Newton systems are solved through the problem's structure, see
  * {@link NormalEquations}: O(B*N^2 + N^3) per iteration, about 16 iterations on 16 x 96; figures in the
- * controller/core README.
+ * controller/core README and docs/decisions/0001-structured-mpc-solver.md.
  *
  * <p>The result is polished before it is returned: heat is clipped to its bounds, temperatures
  * are re-simulated from the heat, slacks and peak are set to their least feasible values, so the

@@ -1,5 +1,6 @@
 package org.heatgrid.control.service.adapter;
 
+import org.heatgrid.site.SiteFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -1,4 +1,6 @@
-package org.heatgrid.control.mpc;
+package org.heatgrid.forecast.load;
+
+import org.heatgrid.control.api.LoadForecast;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -20,7 +22,7 @@ import org.heatgrid.weather.WeatherForecast;
 /**
  * Uncontrolled load (hot water) forecast by the project's Deeplearning4j network: trained on the
  * history's hourly load of the buildings that have any, then fed during operation with the load it
- * derives from the telemetry it is shown ({@link SpaceHeat#otherKw}, as the history was). At the
+ * derives from the telemetry it is shown ({@link Telemetry#otherHeatKw}, as the history was). At the
  * issue hours it was trained for (every {@code strideHours} from local midnight; at most once an
  * hour) it issues a day-ahead forecast for all those buildings at once and holds each hour's value
  * over its control steps; steps beyond the network's day repeat that day. Buildings whose load is
@@ -151,7 +153,7 @@ public final class NetworkLoadForecast implements LoadForecast {
       Instant periodStart = o.time().minus(o.step());
       for (int r = 0; r < ids.size(); r++) {
         Telemetry t = o.telemetry().get(ids.get(r));
-        seen.add(periodStart, r, t == null ? Double.NaN : SpaceHeat.otherKw(t),
+        seen.add(periodStart, r, t == null ? Double.NaN : t.otherHeatKw(),
             t == null ? Double.NaN : t.outdoorC(), previousGhi);
       }
     }

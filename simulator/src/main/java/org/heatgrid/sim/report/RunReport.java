@@ -1,4 +1,4 @@
-package org.heatgrid.sim.output;
+package org.heatgrid.sim.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,8 +6,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.heatgrid.sim.kpi.KpiReport;
-import org.heatgrid.sim.report.HtmlReport;
-import org.heatgrid.sim.report.ReportData;
+import org.heatgrid.sim.output.KpiTable;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.ComfortBand;

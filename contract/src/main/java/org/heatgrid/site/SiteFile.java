@@ -1,7 +1,10 @@
-package org.heatgrid.control.service.adapter;
+package org.heatgrid.site;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,17 +19,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.heatgrid.calendar.HolidayCalendar;
-import org.heatgrid.site.BuildingInfo;
-import org.heatgrid.site.ComfortBand;
-import org.heatgrid.site.DailyHours;
-import org.heatgrid.site.OccupancySchedule;
-import org.heatgrid.site.Site;
 import org.heatgrid.tariff.Tariff;
 import org.heatgrid.tariff.UsageRate;
 
 /**
- * Reads a site description (JSON): what the operator knows of the buildings, no thermal
- * parameters. Format: {@code sites/campus16.json} on the class path. Every error names the field.
+ * A site description (JSON) as the control service reads it: what the operator knows of the
+ * buildings, no thermal parameters. Format: {@code sites/campus16.json} of the control service.
+ * Every read error names the field. A simulator scenario writes the site file of its virtual
+ * campus with {@link #write}, so that the service's site and the scenario cannot drift apart.
  */
 public final class SiteFile {
 
@@ -146,5 +146,65 @@ public final class SiteFile {
           + ": required text missing");
     }
     return v.asText();
+  }
+
+  /**
+   * The site file of {@code site}: every field {@link #read} reads, so that reading it back gives
+   * the same site. A building's comfort band is written only where it differs from the site's.
+   *
+   * @param comfort the site's default comfort band (the file's top-level {@code comfort})
+   */
+  public static String write(Site site, ComfortBand comfort) {
+    ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode root = json.createObjectNode();
+    root.put("name", site.name());
+    root.put("timezone", site.zone().getId());
+    root.put("holidays", site.holidays().name());
+    root.put("control_step_minutes", site.controlStep().toMinutes());
+    ObjectNode tariff = root.putObject("tariff");
+    tariff.put("name", site.tariff().name());
+    tariff.put("basic_krw_per_mcalh_month", site.tariff().basicKrwPerMcalhMonth());
+    ObjectNode usage = tariff.putObject("usage");
+    if (site.tariff().usage() instanceof UsageRate.TimeOfUse t) {
+      usage.put("type", "tou");
+      usage.put("peak_krw_per_mcal", t.peakKrwPerMcal());
+      usage.put("off_peak_krw_per_mcal", t.offPeakKrwPerMcal());
+      usage.putArray("peak_hours").add(t.peakStartHour()).add(t.peakEndHour());
+      ArrayNode months = usage.putArray("peak_months");
+      t.peakMonths().stream().map(Month::getValue).sorted().forEach(months::add);
+    } else if (site.tariff().usage() instanceof UsageRate.Flat f) {
+      usage.put("type", "flat");
+      usage.put("krw_per_mcal", f.krwPerMcal());
+    }
+    putComfort(root, comfort);
+    ArrayNode list = root.putArray("buildings");
+    for (BuildingInfo b : site.buildings()) {
+      ObjectNode o = list.addObject();
+      o.put("id", b.id());
+      o.put("name", b.name());
+      o.put("type", b.type());
+      o.put("floor_area_m2", b.floorAreaM2());
+      o.put("zones", b.zones());
+      ObjectNode schedule = o.putObject("schedule");
+      schedule.put("weekday", b.schedule().weekday().toString());
+      schedule.put("saturday", b.schedule().saturday().toString());
+      schedule.put("sunday_holiday", b.schedule().sundayHoliday().toString());
+      if (!b.comfort().equals(comfort)) {
+        putComfort(o, b.comfort());
+      }
+      o.put("substation_capacity_kw", b.substationCapacityKw());
+      o.put("supply_max_c", b.supplyMaxC());
+    }
+    try {
+      return json.writeValueAsString(root) + System.lineSeparator();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void putComfort(ObjectNode parent, ComfortBand c) {
+    ObjectNode o = parent.putObject("comfort");
+    o.putArray("occupied").add(c.occupiedLowC()).add(c.occupiedHighC());
+    o.putArray("unoccupied").add(c.unoccupiedLowC()).add(c.unoccupiedHighC());
   }
 }

@@ -1,8 +1,9 @@
-package org.heatgrid.control.mpc;
+package org.heatgrid.forecast.load;
 
 import java.time.LocalDateTime;
 import java.util.List;
 import org.heatgrid.calendar.HolidayCalendar;
+import org.heatgrid.control.api.LoadForecast;
 import org.heatgrid.control.api.Observation;
 
 /**

@@ -1,4 +1,4 @@
-package org.heatgrid.control.mpc;
+package org.heatgrid.forecast.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

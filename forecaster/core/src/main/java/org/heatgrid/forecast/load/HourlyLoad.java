@@ -1,4 +1,4 @@
-package org.heatgrid.control.mpc;
+package org.heatgrid.forecast.load;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,7 +13,7 @@ import org.heatgrid.forecast.data.MeterData;
  * several buildings, on a grid that starts at a local midnight: the forecaster's day-ahead
  * features and its level correction count days from the grid's start.
  */
-final class HourlyLoad {
+public final class HourlyLoad {
 
   private static final long HOUR_S = 3600;
 
@@ -26,7 +26,7 @@ final class HourlyLoad {
   private double[][][] sum;
   private int[][][] count;
 
-  HourlyLoad(List<String> ids, ZoneId zone) {
+  public HourlyLoad(List<String> ids, ZoneId zone) {
     this.ids = List.copyOf(ids);
     this.zone = zone;
   }
@@ -35,7 +35,7 @@ final class HourlyLoad {
    * Adds one building's readings for the period that starts at {@code periodStart} (NaN for a
    * missing reading). A period is counted in the hour it starts in.
    */
-  void add(Instant periodStart, int b, double loadKw, double outdoorC, double ghiWm2) {
+  public void add(Instant periodStart, int b, double loadKw, double outdoorC, double ghiWm2) {
     if (start == null) {
       LocalDate day = periodStart.atZone(zone).toLocalDate();
       start = day.atStartOfDay(zone).toInstant();
@@ -110,7 +110,7 @@ final class HourlyLoad {
   }
 
   /** All hours added so far. */
-  MeterData toMeterData() {
+  public MeterData toMeterData() {
     return issueData(hours, new double[0], new double[0]);
   }
 

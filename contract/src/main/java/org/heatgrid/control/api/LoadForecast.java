@@ -1,6 +1,5 @@
-package org.heatgrid.control.mpc;
+package org.heatgrid.control.api;
 
-import org.heatgrid.control.api.Observation;
 import org.heatgrid.site.Site;
 
 /**

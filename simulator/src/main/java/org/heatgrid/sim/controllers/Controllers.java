@@ -1,4 +1,4 @@
-package org.heatgrid.sim.run;
+package org.heatgrid.sim.controllers;
 
 import java.util.List;
 import java.util.function.Supplier;
@@ -7,6 +7,9 @@ import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.sim.mpc.MpcParameters;
 import org.heatgrid.sim.mpc.MpcSetup;
 import org.heatgrid.sim.oracle.OracleController;
+import org.heatgrid.sim.run.IdealHeating;
+import org.heatgrid.sim.run.RunResult;
+import org.heatgrid.sim.run.Simulation;
 import org.heatgrid.sim.scenario.Scenario;
 
 /** The controllers the command line can run, by name, configured from the scenario. */
