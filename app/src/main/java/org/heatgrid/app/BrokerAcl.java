@@ -1,5 +1,7 @@
 package org.heatgrid.app;
 
+import static org.heatgrid.wire.Topics.ANY;
+
 import com.hivemq.extension.sdk.api.ExtensionMain;
 import com.hivemq.extension.sdk.api.auth.SimpleAuthenticator;
 import com.hivemq.extension.sdk.api.auth.parameter.SimpleAuthInput;
@@ -18,6 +20,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
+import org.heatgrid.wire.Topics.Leaf;
+import org.heatgrid.wire.Topics;
 
 /**
  * The contract's authentication and ACL for the embedded broker, as an embedded HiveMQ extension:
@@ -60,13 +64,13 @@ final class BrokerAcl implements ExtensionMain {
       ModifiableDefaultPermissions p = out.getDefaultPermissions();
       p.setDefaultBehaviour(DefaultAuthorizationBehaviour.DENY);
       if (user.equals(CONTROLLER)) {
-        p.add(allow("heatgrid/v1/+/+/setpoint", TopicPermission.MqttActivity.PUBLISH));
-        p.add(allow("heatgrid/v1/+/+/telemetry", TopicPermission.MqttActivity.SUBSCRIBE));
-        p.add(allow("heatgrid/v1/+/+/status", TopicPermission.MqttActivity.SUBSCRIBE));
+        p.add(allow(Topics.filter(ANY, ANY, Leaf.SETPOINT), TopicPermission.MqttActivity.PUBLISH));
+        p.add(allow(Topics.filter(ANY, ANY, Leaf.TELEMETRY), TopicPermission.MqttActivity.SUBSCRIBE));
+        p.add(allow(Topics.filter(ANY, ANY, Leaf.STATUS), TopicPermission.MqttActivity.SUBSCRIBE));
       } else {
-        p.add(allow("heatgrid/v1/+/" + user + "/setpoint", TopicPermission.MqttActivity.SUBSCRIBE));
-        p.add(allow("heatgrid/v1/+/" + user + "/telemetry", TopicPermission.MqttActivity.PUBLISH));
-        p.add(allow("heatgrid/v1/+/" + user + "/status", TopicPermission.MqttActivity.PUBLISH));
+        p.add(allow(Topics.filter(ANY, user, Leaf.SETPOINT), TopicPermission.MqttActivity.SUBSCRIBE));
+        p.add(allow(Topics.filter(ANY, user, Leaf.TELEMETRY), TopicPermission.MqttActivity.PUBLISH));
+        p.add(allow(Topics.filter(ANY, user, Leaf.STATUS), TopicPermission.MqttActivity.PUBLISH));
       }
       out.authenticateSuccessfully();
     }

@@ -1,7 +1,5 @@
 package org.heatgrid.app;
 
-import org.heatgrid.time.SimulatedClock;
-
 import io.quarkus.runtime.QuarkusApplication;
 import jakarta.inject.Inject;
 import java.io.PrintStream;
@@ -16,19 +14,21 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.heatgrid.control.service.ControlService;
 import org.heatgrid.control.service.adapter.ControlRuntime;
 import org.heatgrid.gateway.EdgeGateway;
 import org.heatgrid.gateway.GatewayConfig;
-import org.heatgrid.wire.GatewayState;
-import org.heatgrid.wire.PayloadCodec;
-import org.heatgrid.wire.Topics;
 import org.heatgrid.sim.kpi.KpiReport;
 import org.heatgrid.sim.output.KpiJson;
 import org.heatgrid.sim.output.KpiTable;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.site.BuildingInfo;
-import org.jboss.logging.Logger;
+import org.heatgrid.time.SimulatedClock;
+import org.heatgrid.wire.GatewayState;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.Topics;
 
 /**
  * The run itself, once Quarkus has built the control service: starts one virtual gateway per
@@ -37,7 +37,7 @@ import org.jboss.logging.Logger;
  */
 public class LiveRun implements QuarkusApplication {
 
-  private static final Logger LOG = Logger.getLogger(LiveRun.class);
+  private static final Logger LOG = Logger.getLogger(LiveRun.class.getName());
   private static final Duration GATEWAY_TICK = Duration.ofMillis(5);
 
   @Inject
@@ -100,7 +100,7 @@ public class LiveRun implements QuarkusApplication {
         try {
           plant.advanceTo(clock.instant());
         } catch (RuntimeException e) {
-          LOG.errorf(e, "plant step failed");
+          LOG.log(Level.SEVERE, "plant step failed", e);
         }
       }, 2, 2, TimeUnit.MILLISECONDS);
       int total = s.reference().steps();

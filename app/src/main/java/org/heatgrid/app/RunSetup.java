@@ -1,7 +1,5 @@
 package org.heatgrid.app;
 
-import org.heatgrid.time.SimulatedClock;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -9,6 +7,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.baseline.HeatingCurveController;
+import org.heatgrid.control.loop.WeatherSource;
 import org.heatgrid.sim.mpc.MpcParameters;
 import org.heatgrid.sim.mpc.MpcSetup;
 import org.heatgrid.sim.run.Recorder;
@@ -24,8 +24,7 @@ import org.heatgrid.sim.run.Simulation;
 import org.heatgrid.sim.scenario.Scenario;
 import org.heatgrid.sim.scenario.ScenarioLoader;
 import org.heatgrid.sim.weather.ForecastGenerator;
-import org.heatgrid.control.loop.WeatherSource;
-import java.time.LocalDateTime;
+import org.heatgrid.time.SimulatedClock;
 
 /**
  * Everything a run prepares before Quarkus starts: the scenario and its period, the baseline

@@ -19,11 +19,11 @@ import org.eclipse.paho.mqttv5.client.persist.MemoryPersistence;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.heatgrid.control.api.Mode;
 import org.heatgrid.wire.PayloadCodec;
 import org.heatgrid.wire.SetpointMessage;
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.wire.paho.SetpointPublisher;
 import org.heatgrid.wire.Topics;
+import org.heatgrid.wire.paho.SetpointPublisher;
 import org.junit.jupiter.api.Test;
 
 class EmbeddedBrokerTest {

@@ -3,3 +3,4 @@
  * them, so the calendar lives at the bottom of the dependency chain.
  */
 package org.heatgrid.calendar;
+

@@ -15,9 +15,12 @@ import java.time.Month;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.heatgrid.calendar.HolidayCalendar;
 import org.heatgrid.tariff.Tariff;
 import org.heatgrid.tariff.UsageRate;
@@ -150,11 +153,14 @@ public final class SiteFile {
 
   /**
    * The site file of {@code site}: every field {@link #read} reads, so that reading it back gives
-   * the same site. A building's comfort band is written only where it differs from the site's.
-   *
-   * @param comfort the site's default comfort band (the file's top-level {@code comfort})
+   * the same site. The file's top-level comfort band is the one most buildings have (the first
+   * such in site order on a tie); a building's own band is written only where it differs.
    */
-  public static String write(Site site, ComfortBand comfort) {
+  public static String write(Site site) {
+    Map<ComfortBand, Long> counts = site.buildings().stream()
+        .collect(Collectors.groupingBy(BuildingInfo::comfort, LinkedHashMap::new, Collectors.counting()));
+    ComfortBand comfort = counts.entrySet().stream().max(Map.Entry.comparingByValue())
+        .orElseThrow().getKey();
     ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = json.createObjectNode();
     root.put("name", site.name());

@@ -4,3 +4,4 @@
  * controller has to learn from telemetry.
  */
 package org.heatgrid.site;
+

@@ -3,3 +3,4 @@
  * charge per Mcal, flat or time-of-use. Controllers plan against it; the simulator bills with it.
  */
 package org.heatgrid.tariff;
+

@@ -3,3 +3,4 @@
  * true future. Shared by every module, so it lives at the bottom of the dependency chain.
  */
 package org.heatgrid.weather;
+

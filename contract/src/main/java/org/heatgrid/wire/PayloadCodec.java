@@ -1,8 +1,5 @@
 package org.heatgrid.wire;
 
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.control.api.PlanStep;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,6 +19,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.api.Telemetry;
 
 /**

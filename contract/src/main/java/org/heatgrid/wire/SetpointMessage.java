@@ -1,12 +1,11 @@
 package org.heatgrid.wire;
 
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.control.api.PlanStep;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.heatgrid.control.api.Command;
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.control.api.PlanStep;
 
 /**
  * The setpoint payload ({@code heatgrid.setpoint/1}).

@@ -22,31 +22,54 @@ public record Topics(String site, String building) {
     checkId("building", building);
   }
 
+  /** The last level of a building's topics. */
+  public enum Leaf {
+    SETPOINT, TELEMETRY, STATUS;
+
+    String level() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  /** MQTT's single-level wildcard, accepted by {@link #filter} for a site or a building. */
+  public static final String ANY = "+";
+
   /** The building's setpoint topic (retained, QoS 1, written by the controller). */
   public String setpoint() {
-    return ROOT + "/" + site + "/" + building + "/setpoint";
+    return topic(site, building, Leaf.SETPOINT);
   }
 
   /** The building's telemetry topic (QoS 1, not retained, written by the gateway). */
   public String telemetry() {
-    return ROOT + "/" + site + "/" + building + "/telemetry";
+    return topic(site, building, Leaf.TELEMETRY);
   }
 
   /** The building's status topic (retained, QoS 1, written by the gateway and by its last will). */
   public String status() {
-    return ROOT + "/" + site + "/" + building + "/status";
+    return topic(site, building, Leaf.STATUS);
   }
 
   /** Filter for every building's telemetry on a site (what the controller subscribes to). */
   public static String allTelemetry(String site) {
-    checkId("site", site);
-    return ROOT + "/" + site + "/+/telemetry";
+    return filter(site, ANY, Leaf.TELEMETRY);
   }
 
   /** Filter for every building's status on a site. */
   public static String allStatus(String site) {
-    checkId("site", site);
-    return ROOT + "/" + site + "/+/status";
+    return filter(site, ANY, Leaf.STATUS);
+  }
+
+  /**
+   * A topic filter of the tree, for subscriptions and broker ACLs: {@code site} and {@code
+   * building} are ids or {@link #ANY}.
+   */
+  public static String filter(String site, String building, Leaf leaf) {
+    return topic(ANY.equals(site) ? ANY : checkId("site", site),
+        ANY.equals(building) ? ANY : checkId("building", building), leaf);
+  }
+
+  private static String topic(String site, String building, Leaf leaf) {
+    return ROOT + "/" + site + "/" + building + "/" + leaf.level();
   }
 
   static String checkId(String what, String id) {

@@ -1,14 +1,13 @@
 package org.heatgrid.wire;
 
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.control.api.PlanStep;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.api.Telemetry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -15,7 +15,6 @@ import org.heatgrid.forecast.baseline.Towt;
 import org.heatgrid.forecast.data.MeterData;
 import org.heatgrid.forecast.nn.Backend;
 import org.heatgrid.forecast.nn.NetworkForecaster;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -1,14 +1,14 @@
 package org.heatgrid.cli;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** Entry point of {@code ./heatgrid}. */
 @Command(name = "heatgrid", mixinStandardHelpOptions = true, version = "heatgrid 0.1.0",
     description = "Heat-supply control for clusters of buildings on district heating.",
     subcommands = {SimulateCommand.class, CompareCommand.class, IdentifyCommand.class,
         CommissionCommand.class, BenchCommand.class, SolverBenchCommand.class,
-        ForecastCommand.class, HotWaterBacktestCommand.class})
+        ForecastCommand.class, HotWaterBacktestCommand.class, SiteCommand.class})
 public final class HeatgridCommand implements Runnable {
 
   // DL4J and ND4J report every epoch and their start-up at INFO; the command line shows its own

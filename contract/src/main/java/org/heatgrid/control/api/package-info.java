@@ -9,3 +9,4 @@
  * the simulator guards that controllers stay away from the plant's package.
  */
 package org.heatgrid.control.api;
+

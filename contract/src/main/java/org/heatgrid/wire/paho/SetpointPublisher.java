@@ -1,12 +1,11 @@
 package org.heatgrid.wire.paho;
 
-import org.heatgrid.wire.PayloadCodec;
-import org.heatgrid.wire.SetpointMessage;
-
 import java.time.Duration;
 import java.time.Instant;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.SetpointMessage;
 
 /**
  * How a controller publishes a setpoint: retained, QoS 1, with an MQTT 5 message expiry so that

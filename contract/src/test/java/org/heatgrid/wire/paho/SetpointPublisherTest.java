@@ -1,6 +1,5 @@
 package org.heatgrid.wire.paho;
 
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,15 +1,5 @@
 package org.heatgrid.gateway;
 
-import org.heatgrid.wire.GatewayState;
-import org.heatgrid.wire.PayloadCodec;
-import org.heatgrid.wire.SetpointMessage;
-import org.heatgrid.wire.StatusMessage;
-import org.heatgrid.wire.TelemetryMessage;
-import org.heatgrid.wire.Topics;
-import org.heatgrid.wire.paho.NoDelaySocketFactory;
-import org.heatgrid.wire.paho.PahoClients;
-
-import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
@@ -20,6 +10,8 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.DisconnectedBufferOptions;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
@@ -33,6 +25,14 @@ import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.heatgrid.fallback.LocalFallback;
+import org.heatgrid.wire.GatewayState;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.StatusMessage;
+import org.heatgrid.wire.TelemetryMessage;
+import org.heatgrid.wire.Topics;
+import org.heatgrid.wire.paho.NoDelaySocketFactory;
+import org.heatgrid.wire.paho.PahoClients;
 
 /**
  * The reference edge gateway of one building (Eclipse Paho, MQTT 5).
@@ -54,7 +54,7 @@ import org.heatgrid.fallback.LocalFallback;
  */
 public final class EdgeGateway implements AutoCloseable {
 
-  private static final System.Logger LOG = System.getLogger(EdgeGateway.class.getName());
+  private static final Logger LOG = Logger.getLogger(EdgeGateway.class.getName());
   private static final int QOS = 1;
   private static final long SUBACK_TIMEOUT_MS = 3000;
 
@@ -156,7 +156,8 @@ public final class EdgeGateway implements AutoCloseable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
-        LOG.log(Level.WARNING, "gateway {0}: final status not published: {1}", topics.building(), e);
+        LOG.log(Level.WARNING, "gateway {0}: final status not published: {1}",
+            new Object[] {topics.building(), e});
       }
     }
     loop.shutdownNow();
@@ -165,12 +166,14 @@ public final class EdgeGateway implements AutoCloseable {
         client.disconnect(2000).waitForCompletion(3000);
       }
     } catch (MqttException e) {
-      LOG.log(Level.WARNING, "gateway {0}: disconnect: {1}", topics.building(), e.getMessage());
+      LOG.log(Level.WARNING, "gateway {0}: disconnect: {1}",
+          new Object[] {topics.building(), e.getMessage()});
     }
     try {
       client.close(true);
     } catch (MqttException e) {
-      LOG.log(Level.DEBUG, "gateway {0}: close: {1}", topics.building(), e.getMessage());
+      LOG.log(Level.FINE, "gateway {0}: close: {1}",
+          new Object[] {topics.building(), e.getMessage()});
     }
     try {
       loop.awaitTermination(5, TimeUnit.SECONDS);
@@ -202,7 +205,7 @@ public final class EdgeGateway implements AutoCloseable {
     try {
       core.tick();
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "gateway " + topics.building() + ": loop step failed", e);
+      LOG.log(Level.SEVERE, "gateway " + topics.building() + ": loop step failed", e);
     }
   }
 
@@ -214,18 +217,21 @@ public final class EdgeGateway implements AutoCloseable {
       client.connect(connectionOptions(), null, new MqttActionListener() {
         @Override
         public void onSuccess(IMqttToken token) {
-          LOG.log(Level.INFO, "gateway {0}: connected to {1}", topics.building(), config.serverUri());
+          LOG.log(Level.INFO, "gateway {0}: connected to {1}",
+              new Object[] {topics.building(), config.serverUri()});
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable e) {
           LOG.log(Level.WARNING, "gateway {0}: cannot connect to {1}: {2}; retrying in {3} s",
-              topics.building(), config.serverUri(), e.getMessage(), config.reconnectMaxSeconds());
+              new Object[] {topics.building(), config.serverUri(), e.getMessage(),
+                  config.reconnectMaxSeconds()});
           retryConnect();
         }
       });
     } catch (MqttException e) {
-      LOG.log(Level.WARNING, "gateway {0}: connect: {1}", topics.building(), e.getMessage());
+      LOG.log(Level.WARNING, "gateway {0}: connect: {1}",
+          new Object[] {topics.building(), e.getMessage()});
       retryConnect();
     }
   }
@@ -256,7 +262,8 @@ public final class EdgeGateway implements AutoCloseable {
     }
     StatusMessage will = new StatusMessage(topics.building(), GatewayState.OFFLINE, clock.instant(),
         "connection lost", null);
-    o.setWill(topics.status(), new MqttMessage(codec.encode(will), QOS, true, new MqttProperties()));
+    o.setWill(topics.status(), new MqttMessage(codec.encode(will), QOS, true,
+        new MqttProperties()));
     return o;
   }
 
@@ -264,8 +271,9 @@ public final class EdgeGateway implements AutoCloseable {
     counters.countConnect();
     connection++;
     subscribe(connection);
-    LOG.log(Level.INFO, "gateway {0}: {1}, state {2}", topics.building(),
-        reconnect ? "reconnected" : "connected", core.state().json());
+    LOG.log(Level.INFO, "gateway {0}: {1}, state {2}",
+        new Object[] {topics.building(), reconnect ? "reconnected" : "connected",
+            core.state().json()});
     core.connected();
   }
 
@@ -292,21 +300,22 @@ public final class EdgeGateway implements AutoCloseable {
         public void onSuccess(IMqttToken token) {
           int[] codes = token.getReasonCodes();
           if (codes != null && codes.length > 0 && codes[0] >= 0x80) {
-            LOG.log(Level.ERROR, "gateway {0}: broker refused subscription to {1} (reason code 0x{2})",
-                topics.building(), topics.setpoint(), Integer.toHexString(codes[0]));
+            LOG.log(Level.SEVERE,
+                "gateway {0}: broker refused subscription to {1} (reason code 0x{2})",
+                new Object[] {topics.building(), topics.setpoint(), Integer.toHexString(codes[0])});
           }
         }
 
         @Override
         public void onFailure(IMqttToken token, Throwable e) {
-          LOG.log(Level.ERROR, "gateway {0}: subscribe to {1} failed: {2}", topics.building(),
-              topics.setpoint(), e.getMessage());
+          LOG.log(Level.SEVERE, "gateway {0}: subscribe to {1} failed: {2}",
+              new Object[] {topics.building(), topics.setpoint(), e.getMessage()});
         }
       }, new MqttProperties());
       subscribedOnce = true;
     } catch (MqttException e) {
-      LOG.log(Level.ERROR, "gateway {0}: subscribe to {1}: {2}", topics.building(),
-          topics.setpoint(), e.getMessage());
+      LOG.log(Level.SEVERE, "gateway {0}: subscribe to {1}: {2}",
+          new Object[] {topics.building(), topics.setpoint(), e.getMessage()});
       return; // not connected after all: the next connection subscribes
     }
     try {
@@ -317,13 +326,13 @@ public final class EdgeGateway implements AutoCloseable {
         counters.countResubscribe();
         if (attempt == 1) {
           LOG.log(Level.WARNING, "gateway {0}: no SUBACK for {1} within {2} ms; subscribing again",
-              topics.building(), topics.setpoint(), SUBACK_TIMEOUT_MS);
+              new Object[] {topics.building(), topics.setpoint(), SUBACK_TIMEOUT_MS});
           subscribe(forConnection, 2);
         } else {
           // Seen: once this happens, the Paho client sends no SUBSCRIBE at all any more (publishes
           // still go out). Only a new client gets the gateway its setpoints back.
           LOG.log(Level.WARNING, "gateway {0}: still no SUBACK for {1}; reconnecting with a new"
-              + " MQTT client", topics.building(), topics.setpoint());
+              + " MQTT client", new Object[] {topics.building(), topics.setpoint()});
           replaceClient();
         }
       }, SUBACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
@@ -344,7 +353,7 @@ public final class EdgeGateway implements AutoCloseable {
     try {
       core.onSetpoint(payload);
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "gateway " + topics.building() + ": setpoint handling failed", e);
+      LOG.log(Level.SEVERE, "gateway " + topics.building() + ": setpoint handling failed", e);
     }
   }
 
@@ -356,8 +365,8 @@ public final class EdgeGateway implements AutoCloseable {
         client.publish(topics.status(),
             new MqttMessage(codec.encode(status), QOS, true, new MqttProperties()));
       } catch (MqttException e) {
-        LOG.log(Level.DEBUG, "gateway {0}: status not published now ({1}); sent on connect",
-            topics.building(), e.getMessage());
+        LOG.log(Level.FINE, "gateway {0}: status not published now ({1}); sent on connect",
+            new Object[] {topics.building(), e.getMessage()});
       }
     }
 
@@ -368,8 +377,9 @@ public final class EdgeGateway implements AutoCloseable {
             new MqttMessage(codec.encode(telemetry), QOS, false, new MqttProperties()));
         counters.countTelemetryPublished();
       } catch (MqttException | RuntimeException e) {
-        LOG.log(Level.WARNING, "gateway {0}: telemetry for {1}..{2} dropped: {3}", topics.building(),
-            telemetry.periodStart(), telemetry.periodEnd(), e.getMessage());
+        LOG.log(Level.WARNING, "gateway {0}: telemetry for {1}..{2} dropped: {3}",
+            new Object[] {topics.building(), telemetry.periodStart(), telemetry.periodEnd(),
+                e.getMessage()});
         counters.countTelemetryDropped();
       }
     }
@@ -387,12 +397,14 @@ public final class EdgeGateway implements AutoCloseable {
       if (owner != client) {
         return; // a replaced client
       }
-      LOG.log(Level.WARNING, "gateway {0}: disconnected: {1}", topics.building(), response);
+      LOG.log(Level.WARNING, "gateway {0}: disconnected: {1}",
+          new Object[] {topics.building(), response});
     }
 
     @Override
     public void mqttErrorOccurred(MqttException e) {
-      LOG.log(Level.WARNING, "gateway {0}: MQTT error: {1}", topics.building(), e.getMessage());
+      LOG.log(Level.WARNING, "gateway {0}: MQTT error: {1}",
+          new Object[] {topics.building(), e.getMessage()});
     }
 
     @Override
@@ -402,7 +414,7 @@ public final class EdgeGateway implements AutoCloseable {
       }
       if (!topics.setpoint().equals(topic)) {
         LOG.log(Level.WARNING, "gateway {0}: ignored message on unexpected topic {1}",
-            topics.building(), topic);
+            new Object[] {topics.building(), topic});
         return;
       }
       byte[] payload = message.getPayload().clone();

@@ -1,9 +1,8 @@
 package org.heatgrid.gateway;
 
-import org.heatgrid.wire.Topics;
-
 import java.time.Duration;
 import java.util.Objects;
+import org.heatgrid.wire.Topics;
 
 /**
  * A gateway's configuration, frozen when the gateway is built. The MQTT user name is the building

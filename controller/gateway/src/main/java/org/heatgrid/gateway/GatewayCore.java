@@ -1,6 +1,16 @@
 package org.heatgrid.gateway;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Mode;
+import org.heatgrid.control.api.Telemetry;
+import org.heatgrid.fallback.LocalFallback;
 import org.heatgrid.wire.GatewayState;
 import org.heatgrid.wire.PayloadCodec;
 import org.heatgrid.wire.PayloadException;
@@ -8,16 +18,6 @@ import org.heatgrid.wire.SetpointMessage;
 import org.heatgrid.wire.StatusMessage;
 import org.heatgrid.wire.TelemetryMessage;
 import org.heatgrid.wire.Topics;
-
-import java.lang.System.Logger.Level;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Locale;
-import java.util.Optional;
-import org.heatgrid.control.api.Command;
-import org.heatgrid.control.api.Telemetry;
-import org.heatgrid.fallback.LocalFallback;
 
 /**
  * What a gateway decides, without MQTT: which setpoint it holds, when it falls back to the local
@@ -37,7 +37,7 @@ final class GatewayCore {
     void telemetry(TelemetryMessage telemetry);
   }
 
-  private static final System.Logger LOG = System.getLogger(EdgeGateway.class.getName());
+  private static final Logger LOG = Logger.getLogger(EdgeGateway.class.getName());
 
   private final GatewayConfig config;
   private final Topics topics;
@@ -130,7 +130,10 @@ final class GatewayCore {
         + m.validUntil());
   }
 
-  /** Looks at the clock: falls back when the held setpoint expired, sends telemetry when a period ended. */
+  /**
+   * Looks at the clock: falls back when the held setpoint expired, sends telemetry when a period
+   * ended.
+   */
   void tick() {
     Instant now = clock.instant();
     if (held != null && held.expiredAt(now)) {
@@ -180,11 +183,11 @@ final class GatewayCore {
   private void reject(RejectReason r, String detail) {
     counters.countRejected(r);
     if (r == RejectReason.DUPLICATE) {
-      LOG.log(Level.DEBUG, "gateway {0}: {1}", topics.building(), detail);
+      LOG.log(Level.FINE, "gateway {0}: {1}", new Object[] {topics.building(), detail});
       return;
     }
-    LOG.log(Level.WARNING, "gateway {0}: setpoint rejected ({1}) on {2}: {3}", topics.building(),
-        r, topics.setpoint(), detail);
+    LOG.log(Level.WARNING, "gateway {0}: setpoint rejected ({1}) on {2}: {3}",
+        new Object[] {topics.building(), r, topics.setpoint(), detail});
     if (state == GatewayState.FALLBACK) {
       reason = "no valid setpoint; last message rejected (" + r.name().toLowerCase(Locale.ROOT)
           + "): " + detail;
@@ -197,7 +200,7 @@ final class GatewayCore {
     try {
       t = substation.read();
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "gateway " + topics.building() + ": substation read failed", e);
+      LOG.log(Level.SEVERE, "gateway " + topics.building() + ": substation read failed", e);
       counters.countTelemetryDropped();
       return;
     }
@@ -231,7 +234,7 @@ final class GatewayCore {
     try {
       return substation.outdoorC();
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "gateway " + topics.building() + ": outdoor sensor read failed", e);
+      LOG.log(Level.SEVERE, "gateway " + topics.building() + ": outdoor sensor read failed", e);
       return Double.NaN;
     }
   }
@@ -240,7 +243,7 @@ final class GatewayCore {
     try {
       substation.apply(c);
     } catch (RuntimeException e) {
-      LOG.log(Level.ERROR, "gateway " + topics.building() + ": substation refused " + c, e);
+      LOG.log(Level.SEVERE, "gateway " + topics.building() + ": substation refused " + c, e);
     }
   }
 

@@ -1,14 +1,13 @@
 package org.heatgrid.gateway;
 
-import org.heatgrid.time.SimulatedClock;
-import org.heatgrid.wire.Topics;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import org.heatgrid.time.SimulatedClock;
+import org.heatgrid.wire.Topics;
 
 /**
  * Runs one gateway on its own with a {@link SimulatedSubstation}, until interrupted.

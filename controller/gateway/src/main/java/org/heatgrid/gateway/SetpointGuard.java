@@ -1,11 +1,10 @@
 package org.heatgrid.gateway;
 
+import java.time.Instant;
+import java.util.Optional;
 import org.heatgrid.control.api.Mode;
 import org.heatgrid.wire.SetpointMessage;
 import org.heatgrid.wire.Topics;
-
-import java.time.Instant;
-import java.util.Optional;
 
 /**
  * The checks a decoded setpoint must pass before a gateway applies it. Pure: the gateway calls it

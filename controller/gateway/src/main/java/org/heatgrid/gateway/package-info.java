@@ -18,3 +18,4 @@
  * <p>The human-readable contract is {@code docs/mqtt-contract.md}.
  */
 package org.heatgrid.gateway;
+

@@ -1,11 +1,5 @@
 package org.heatgrid.gateway;
 
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.wire.PayloadCodec;
-import org.heatgrid.wire.SetpointMessage;
-import org.heatgrid.wire.Topics;
-import org.heatgrid.wire.paho.SetpointPublisher;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.heatgrid.control.api.Command;
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.time.ManualClock;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.Topics;
+import org.heatgrid.wire.paho.SetpointPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -27,7 +27,7 @@ class BrokerRestartTest {
   @Test
   void gateway_reconnectsResubscribesAndReceivesNextSetpointAfterBrokerRestart() throws Exception {
     PayloadCodec codec = new PayloadCodec();
-    MutableClock clock = new MutableClock(T0);
+    ManualClock clock = new ManualClock(T0);
     Topics b09 = new Topics("campus16", "B09");
     SimulatedSubstation substation = new SimulatedSubstation(clock, "B09", -5);
     GatewayConfig config = GatewayConfig.of(BROKER.uri(), b09, BROKER.password("B09"))

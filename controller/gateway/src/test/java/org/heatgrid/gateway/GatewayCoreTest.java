@@ -1,13 +1,5 @@
 package org.heatgrid.gateway;
 
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.wire.GatewayState;
-import org.heatgrid.wire.PayloadCodec;
-import org.heatgrid.wire.SetpointMessage;
-import org.heatgrid.wire.StatusMessage;
-import org.heatgrid.wire.TelemetryMessage;
-import org.heatgrid.wire.Topics;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -16,8 +8,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.heatgrid.control.api.Command;
+import org.heatgrid.control.api.Mode;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.fallback.LocalFallback;
+import org.heatgrid.time.ManualClock;
+import org.heatgrid.wire.GatewayState;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.StatusMessage;
+import org.heatgrid.wire.TelemetryMessage;
+import org.heatgrid.wire.Topics;
 import org.junit.jupiter.api.Test;
 
 /** The gateway's decisions without a broker: a fake clock, a recording outbox. */
@@ -27,7 +27,7 @@ class GatewayCoreTest {
   private static final Topics B01 = new Topics("campus16", "B01");
   private static final PayloadCodec CODEC = new PayloadCodec();
 
-  private final MutableClock clock = new MutableClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
   private final SimulatedSubstation substation = new SimulatedSubstation(clock, "B01", -5);
   private final List<StatusMessage> statuses = new ArrayList<>();
   private final List<TelemetryMessage> telemetry = new ArrayList<>();

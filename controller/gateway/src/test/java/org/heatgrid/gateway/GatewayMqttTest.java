@@ -1,14 +1,5 @@
 package org.heatgrid.gateway;
 
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.wire.GatewayState;
-import org.heatgrid.wire.PayloadCodec;
-import org.heatgrid.wire.SetpointMessage;
-import org.heatgrid.wire.StatusMessage;
-import org.heatgrid.wire.TelemetryMessage;
-import org.heatgrid.wire.Topics;
-import org.heatgrid.wire.paho.SetpointPublisher;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -20,7 +11,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.paho.mqttv5.common.MqttException;
 import org.heatgrid.control.api.Command;
+import org.heatgrid.control.api.Mode;
 import org.heatgrid.fallback.LocalFallback;
+import org.heatgrid.time.ManualClock;
+import org.heatgrid.wire.GatewayState;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.StatusMessage;
+import org.heatgrid.wire.TelemetryMessage;
+import org.heatgrid.wire.Topics;
+import org.heatgrid.wire.paho.SetpointPublisher;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -40,7 +40,7 @@ class GatewayMqttTest {
   private static final Duration WAIT = Duration.ofSeconds(10);
 
   private final PayloadCodec codec = new PayloadCodec();
-  private final MutableClock clock = new MutableClock(T0);
+  private final ManualClock clock = new ManualClock(T0);
   private final List<AutoCloseable> closeables = new ArrayList<>();
   private MqttTestClient controller;
 

@@ -1,13 +1,5 @@
 package org.heatgrid.gateway;
 
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.control.api.PlanStep;
-import org.heatgrid.wire.PayloadCodec;
-import org.heatgrid.wire.paho.SetpointPublisher;
-
-import org.heatgrid.wire.SetpointMessage;
-import org.heatgrid.wire.Topics;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -20,10 +12,19 @@ import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.heatgrid.control.api.Command;
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.api.Telemetry;
+import org.heatgrid.time.ManualClock;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.Topics;
+import org.heatgrid.wire.paho.SetpointPublisher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -62,7 +63,7 @@ class MqttLatencyTest {
   private static final int N_RAW = 1000;
   private static final int PLAN_STEPS = 96;
 
-  private static final System.Logger LOG = System.getLogger(MqttLatencyTest.class.getName());
+  private static final Logger LOG = Logger.getLogger(MqttLatencyTest.class.getName());
 
   /** A substation that records what the gateway applied, and when, once recording is on. */
   private static final class RecordingSubstation implements Substation {
@@ -72,7 +73,7 @@ class MqttLatencyTest {
     private volatile boolean recording;
     private volatile CountDownLatch round;
 
-    RecordingSubstation(MutableClock clock, String building) {
+    RecordingSubstation(ManualClock clock, String building) {
       inner = new SimulatedSubstation(clock, building, -5);
     }
 
@@ -116,7 +117,7 @@ class MqttLatencyTest {
   @Test
   void sixteenGateways_applyEverySetpoint_printsPublishToApply() throws Exception {
     PayloadCodec codec = new PayloadCodec();
-    MutableClock clock = new MutableClock(T0);
+    ManualClock clock = new ManualClock(T0);
     int total = WARM_UP + ROUNDS;
     List<Topics> topics = new ArrayList<>();
     List<RecordingSubstation> subs = new ArrayList<>();
@@ -236,7 +237,8 @@ class MqttLatencyTest {
       }
     }
     report("publish-to-receive, one plain Paho subscriber, " + N_RAW + " setpoints one after "
-        + "another, " + payloads[0].length + "-byte payload (decoded and schema-checked after)", micros);
+        + "another, " + payloads[0].length + "-byte payload (decoded and schema-checked after)",
+            micros);
   }
 
   /** Removes a retained setpoint another test left (an empty retained message clears it). */
@@ -259,11 +261,12 @@ class MqttLatencyTest {
   private static void report(String what, long[] micros) {
     long[] s = micros.clone();
     Arrays.sort(s);
-    String line = String.format(Locale.ROOT, "%s over %d messages (QoS 1, retained, local Mosquitto):"
-        + " p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms", what, s.length, q(s, 0.50) / 1000.0,
-        q(s, 0.95) / 1000.0, q(s, 0.99) / 1000.0, s[s.length - 1] / 1000.0);
+    String line = String.format(Locale.ROOT,
+        "%s over %d messages (QoS 1, retained, local Mosquitto):"
+        + " p50 %.2f ms, p95 %.2f ms, p99 %.2f ms, max %.2f ms", what, s.length,
+        q(s, 0.50) / 1000.0, q(s, 0.95) / 1000.0, q(s, 0.99) / 1000.0, s[s.length - 1] / 1000.0);
     System.out.println("[MqttLatencyTest] " + line);
-    LOG.log(System.Logger.Level.INFO, line);
+    LOG.log(Level.INFO, line);
   }
 
   /** Nearest-rank quantile of a sorted array. */

@@ -1,9 +1,5 @@
 package org.heatgrid.gateway;
 
-import org.heatgrid.wire.paho.NoDelaySocketFactory;
-
-
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,6 +13,7 @@ import org.eclipse.paho.mqttv5.common.MqttException;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
+import org.heatgrid.wire.paho.NoDelaySocketFactory;
 
 /** A plain Paho MQTT 5 client that records everything it receives (the controller's side, or a rogue gateway). */
 final class MqttTestClient implements AutoCloseable {

@@ -1,15 +1,13 @@
 package org.heatgrid.gateway;
 
-import org.heatgrid.wire.SetpointMessage;
-
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.wire.Topics;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.wire.SetpointMessage;
+import org.heatgrid.wire.Topics;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

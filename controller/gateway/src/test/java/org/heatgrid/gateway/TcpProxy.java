@@ -61,8 +61,8 @@ final class TcpProxy implements AutoCloseable {
         pump(broker, client);
       } catch (IOException e) {
         if (!server.isClosed()) {
-          System.getLogger(TcpProxy.class.getName()).log(System.Logger.Level.WARNING,
-              "proxy accept failed: " + e.getMessage());
+          java.util.logging.Logger.getLogger(TcpProxy.class.getName())
+              .warning("proxy accept failed: " + e.getMessage());
         }
       }
     }

@@ -5,3 +5,4 @@
  * top of it (the MPC's preparation and the oracle run scenarios themselves).
  */
 package org.heatgrid.sim.controllers;
+

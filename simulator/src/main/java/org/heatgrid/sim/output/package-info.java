@@ -3,3 +3,4 @@
  * console (report.html is {@code sim.report}'s). Formats are documented in simulator/README.md.
  */
 package org.heatgrid.sim.output;
+

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.heatgrid.calendar.HolidayCalendar;
 import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Telemetry;
-import org.heatgrid.sim.weather.WeatherSource;
+import org.heatgrid.sim.weather.WeatherTrace;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.ComfortBand;
 
@@ -30,12 +30,12 @@ public final class Plant {
 
   private final List<BuildingModel> buildings = new ArrayList<>();
   private final List<Sensors> sensors = new ArrayList<>();
-  private final WeatherSource weather;
+  private final WeatherTrace weather;
   private final HolidayCalendar holidays;
   private final Telemetry[] telemetry;
   private final MeterLog[] meters;
 
-  public Plant(List<BuildingSpec> specs, WeatherSource weather, HolidayCalendar holidays, long seed) {
+  public Plant(List<BuildingSpec> specs, WeatherTrace weather, HolidayCalendar holidays, long seed) {
     this.weather = weather;
     this.holidays = holidays;
     SplittableRandom root = new SplittableRandom(seed);

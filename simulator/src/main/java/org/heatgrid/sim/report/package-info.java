@@ -12,3 +12,4 @@
  * org.heatgrid.sim.report.CompareReport} fill it from a run or a comparison.
  */
 package org.heatgrid.sim.report;
+

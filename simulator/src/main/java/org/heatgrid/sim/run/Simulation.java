@@ -29,6 +29,14 @@ public final class Simulation {
     this.scenario = scenario;
   }
 
+  /**
+   * The site of a scenario as an operator would describe it to the control service (its site
+   * file): the buildings' public part, no thermal parameters.
+   */
+  public static Site site(Scenario s) {
+    return site(s, new Plant(s.buildings(), s.weather(), s.holidays(), s.seed()).buildingInfos());
+  }
+
   /** The site as the controller sees it. */
   public static Site site(Scenario s, List<BuildingInfo> buildings) {
     return new Site(s.name(), s.zone(), s.controlStep(), s.tariff(), s.holidays(), buildings);

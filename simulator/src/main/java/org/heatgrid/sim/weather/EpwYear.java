@@ -24,7 +24,7 @@ import java.util.Objects;
  * <p>The lookups allocate nothing and only read the fields of {@code t}: they are called about 1.5
  * million times per simulated season.
  */
-public final class EpwYear implements WeatherSource {
+public final class EpwYear implements WeatherTrace {
 
   /** Hours in the fixed non-leap year the file is mapped onto. */
   public static final int HOURS = 8760;

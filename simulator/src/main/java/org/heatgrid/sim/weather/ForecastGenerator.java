@@ -49,7 +49,7 @@ public final class ForecastGenerator {
 
   private static final double SECONDS_PER_HOUR = 3600.0;
 
-  private final WeatherSource truth;
+  private final WeatherTrace truth;
   private final ForecastErrorLevel level;
   private final long seed;
   private final Duration step;
@@ -66,7 +66,7 @@ public final class ForecastGenerator {
    * @param horizon lead of the last value, a whole multiple of {@code step} (zero allowed)
    */
   public ForecastGenerator(
-      WeatherSource truth, ForecastErrorLevel level, long seed, Duration step, Duration horizon) {
+      WeatherTrace truth, ForecastErrorLevel level, long seed, Duration step, Duration horizon) {
     this.truth = Objects.requireNonNull(truth, "truth");
     this.level = Objects.requireNonNull(level, "level");
     this.seed = seed;

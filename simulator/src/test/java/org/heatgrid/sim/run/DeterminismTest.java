@@ -1,10 +1,9 @@
 package org.heatgrid.sim.run;
 
-import org.heatgrid.sim.controllers.Controllers;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import org.heatgrid.sim.controllers.Controllers;
 import org.heatgrid.sim.scenario.Scenario;
 import org.heatgrid.sim.scenario.ScenarioLoader;
 import org.junit.jupiter.api.Test;

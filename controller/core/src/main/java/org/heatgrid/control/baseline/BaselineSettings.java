@@ -1,9 +1,8 @@
 package org.heatgrid.control.baseline;
 
-import org.heatgrid.fallback.HeatingCurve;
-
 import java.util.Map;
 import java.util.Objects;
+import org.heatgrid.fallback.HeatingCurve;
 
 /**
  * Settings of the baseline heating-curve controller.

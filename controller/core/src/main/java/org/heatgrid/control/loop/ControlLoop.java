@@ -1,9 +1,5 @@
 package org.heatgrid.control.loop;
 
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.control.api.PlanStep;
-import org.heatgrid.wire.TelemetryMessage;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,12 +15,15 @@ import java.util.logging.Logger;
 import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.api.Decision;
+import org.heatgrid.control.api.Mode;
 import org.heatgrid.control.api.Observation;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.fallback.LocalFallback;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.Site;
 import org.heatgrid.weather.WeatherForecast;
+import org.heatgrid.wire.TelemetryMessage;
 
 /**
  * The control loop of one site: once per control period it builds the {@link Observation}

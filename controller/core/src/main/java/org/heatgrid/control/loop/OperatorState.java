@@ -1,7 +1,5 @@
 package org.heatgrid.control.loop;
 
-import org.heatgrid.control.api.Mode;
-
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.heatgrid.control.api.Mode;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.ComfortBand;
 import org.heatgrid.site.OccupancySchedule;

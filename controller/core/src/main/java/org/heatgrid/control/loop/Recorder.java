@@ -1,11 +1,10 @@
 package org.heatgrid.control.loop;
 
-import org.heatgrid.control.api.PlanStep;
-import org.heatgrid.wire.TelemetryMessage;
-
 import java.time.Instant;
 import java.util.List;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.weather.WeatherForecast;
+import org.heatgrid.wire.TelemetryMessage;
 
 /**
  * Where the loop writes what happened (InfluxDB, files, memory). Every method has a no-op default;

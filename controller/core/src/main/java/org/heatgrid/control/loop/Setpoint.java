@@ -1,12 +1,11 @@
 package org.heatgrid.control.loop;
 
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.control.api.PlanStep;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.heatgrid.control.api.Command;
+import org.heatgrid.control.api.Mode;
+import org.heatgrid.control.api.PlanStep;
 
 /**
  * One setpoint as the loop publishes it: what {@link SetpointOutbox} turns into a message.

@@ -1,7 +1,5 @@
 package org.heatgrid.control.loop;
 
-import org.heatgrid.wire.TelemetryMessage;
-
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -12,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.heatgrid.control.api.Telemetry;
+import org.heatgrid.wire.TelemetryMessage;
 
 /**
  * The latest accepted telemetry per building, and the count of what was refused by reason.

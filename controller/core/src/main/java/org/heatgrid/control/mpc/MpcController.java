@@ -1,7 +1,5 @@
 package org.heatgrid.control.mpc;
 
-import org.heatgrid.control.api.LoadForecast;
-
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -15,9 +13,10 @@ import java.util.logging.Logger;
 import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.api.Decision;
+import org.heatgrid.control.api.LoadForecast;
 import org.heatgrid.control.api.Observation;
-import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.api.PlanStep;
+import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.mpc.model.ThermalModel;
 import org.heatgrid.control.mpc.solver.BuildingChain;
 import org.heatgrid.control.mpc.solver.Plan;

@@ -1,7 +1,5 @@
 package org.heatgrid.control.baseline;
 
-import org.heatgrid.fallback.HeatingCurve;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -15,6 +13,7 @@ import org.heatgrid.calendar.HolidayCalendar;
 import org.heatgrid.control.api.Decision;
 import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.Telemetry;
+import org.heatgrid.fallback.HeatingCurve;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.ComfortBand;
 import org.heatgrid.site.DailyHours;

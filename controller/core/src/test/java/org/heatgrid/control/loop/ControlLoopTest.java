@@ -1,9 +1,5 @@
 package org.heatgrid.control.loop;
 
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.control.api.PlanStep;
-import org.heatgrid.wire.TelemetryMessage;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.heatgrid.control.loop.LoopFixtures.STEP;
 import static org.heatgrid.control.loop.LoopFixtures.T0;
@@ -19,18 +15,22 @@ import java.util.function.Function;
 import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.api.Decision;
+import org.heatgrid.control.api.Mode;
 import org.heatgrid.control.api.Observation;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.baseline.BaselineSettings;
 import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.site.ComfortBand;
 import org.heatgrid.site.Site;
+import org.heatgrid.time.ManualClock;
 import org.heatgrid.weather.WeatherForecast;
+import org.heatgrid.wire.TelemetryMessage;
 import org.junit.jupiter.api.Test;
 
 class ControlLoopTest {
 
   private final Site site = LoopFixtures.site("B01", "B02");
-  private final LoopFixtures.FakeClock clock = new LoopFixtures.FakeClock(T0.plusSeconds(5));
+  private final ManualClock clock = new ManualClock(T0.plusSeconds(5));
   private final LoopFixtures.ListOutbox outbox = new LoopFixtures.ListOutbox();
   private final TelemetryInbox inbox = new TelemetryInbox(Set.of("B01", "B02"));
   private final List<AuditEntry> audited = new ArrayList<>();

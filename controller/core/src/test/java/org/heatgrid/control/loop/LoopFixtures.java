@@ -1,15 +1,10 @@
 package org.heatgrid.control.loop;
 
-import org.heatgrid.wire.TelemetryMessage;
-
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.heatgrid.calendar.HolidayCalendar;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.site.BuildingInfo;
@@ -18,8 +13,9 @@ import org.heatgrid.site.OccupancySchedule;
 import org.heatgrid.site.Site;
 import org.heatgrid.tariff.Tariff;
 import org.heatgrid.tariff.UsageRate;
+import org.heatgrid.wire.TelemetryMessage;
 
-/** A small site, a fake clock, a recording outbox: what the loop's tests share. */
+/** A small site, telemetry readings and a recording outbox: what the loop's tests share. */
 final class LoopFixtures {
 
   static final Instant T0 = Instant.parse("2026-01-05T00:00:00Z");
@@ -42,33 +38,6 @@ final class LoopFixtures {
         8, new double[] {21, 21.5}, outdoorC, false));
   }
 
-  /** A clock that moves only when told to. */
-  static final class FakeClock extends Clock {
-    private final AtomicReference<Instant> now;
-
-    FakeClock(Instant start) {
-      now = new AtomicReference<>(start);
-    }
-
-    void advance(Duration d) {
-      now.updateAndGet(t -> t.plus(d));
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      throw new UnsupportedOperationException();
-    }
-  }
 
   /** An outbox that keeps what it is given, and fails on demand. */
   static final class ListOutbox implements SetpointOutbox {

@@ -1,13 +1,12 @@
 package org.heatgrid.control.loop;
 
-import org.heatgrid.wire.TelemetryMessage;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.heatgrid.control.loop.LoopFixtures.T0;
 import static org.heatgrid.control.loop.LoopFixtures.reading;
 
 import java.util.Set;
 import org.heatgrid.control.api.Telemetry;
+import org.heatgrid.wire.TelemetryMessage;
 import org.junit.jupiter.api.Test;
 
 class TelemetryInboxTest {

@@ -1,7 +1,5 @@
 package org.heatgrid.control.mpc;
 
-import org.heatgrid.control.api.LoadForecast;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -16,14 +14,15 @@ import java.util.Map;
 import org.heatgrid.calendar.HolidayCalendar;
 import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Decision;
+import org.heatgrid.control.api.LoadForecast;
 import org.heatgrid.control.api.Observation;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.baseline.BaselineSettings;
 import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.control.mpc.model.EmitterCurve;
 import org.heatgrid.control.mpc.model.FitQuality;
 import org.heatgrid.control.mpc.model.ThermalModel;
-import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.mpc.solver.Plan;
 import org.heatgrid.control.mpc.solver.PlanSolver;
 import org.heatgrid.control.mpc.solver.SolveStatus;

@@ -15,10 +15,10 @@ import org.heatgrid.control.service.adapter.FileSink;
 import org.heatgrid.control.service.adapter.MqttSettings;
 import org.heatgrid.control.service.adapter.PointSink;
 import org.heatgrid.control.service.adapter.RuntimeSettings;
+import org.heatgrid.site.Site;
 import org.heatgrid.site.SiteFile;
 import org.heatgrid.time.SimulatedClock;
 import org.heatgrid.wire.PayloadCodec;
-import org.heatgrid.site.Site;
 
 /**
  * Builds the control runtime from {@link ControlConfig} and the {@link RuntimeHooks} at start-up,

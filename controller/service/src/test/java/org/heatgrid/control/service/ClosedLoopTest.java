@@ -1,6 +1,5 @@
 package org.heatgrid.control.service;
 
-import org.heatgrid.gateway.MosquittoBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,6 +13,7 @@ import org.heatgrid.control.loop.TelemetryRejection;
 import org.heatgrid.control.service.adapter.BufferedInfluxWriter;
 import org.heatgrid.control.service.adapter.ControlRuntime;
 import org.heatgrid.gateway.EdgeGateway;
+import org.heatgrid.gateway.MosquittoBroker;
 import org.heatgrid.wire.GatewayState;
 import org.heatgrid.wire.Topics;
 import org.influxdb.InfluxDB;

@@ -1,6 +1,5 @@
 package org.heatgrid.control.service;
 
-import org.heatgrid.gateway.MosquittoBroker;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -19,14 +18,15 @@ import org.heatgrid.control.service.adapter.ControlRuntime;
 import org.heatgrid.control.service.adapter.MqttSettings;
 import org.heatgrid.control.service.adapter.PointSink;
 import org.heatgrid.control.service.adapter.RuntimeSettings;
-import org.heatgrid.site.SiteFile;
-import org.heatgrid.time.SimulatedClock;
 import org.heatgrid.gateway.EdgeGateway;
 import org.heatgrid.gateway.GatewayConfig;
-import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.gateway.MosquittoBroker;
 import org.heatgrid.gateway.SimulatedSubstation;
-import org.heatgrid.wire.Topics;
 import org.heatgrid.site.Site;
+import org.heatgrid.site.SiteFile;
+import org.heatgrid.time.SimulatedClock;
+import org.heatgrid.wire.PayloadCodec;
+import org.heatgrid.wire.Topics;
 
 /** Builds closed loops for the integration tests: a runtime and gateways on one accelerated clock. */
 final class Loops {

@@ -10,11 +10,11 @@ import java.util.List;
 import org.heatgrid.control.api.Mode;
 import org.heatgrid.control.loop.OperatorOverride;
 import org.heatgrid.control.loop.OperatorState;
-import org.heatgrid.site.SiteFile;
 import org.heatgrid.site.ComfortBand;
 import org.heatgrid.site.DailyHours;
 import org.heatgrid.site.OccupancySchedule;
 import org.heatgrid.site.Site;
+import org.heatgrid.site.SiteFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

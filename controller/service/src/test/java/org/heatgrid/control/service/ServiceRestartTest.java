@@ -1,6 +1,5 @@
 package org.heatgrid.control.service;
 
-import org.heatgrid.gateway.MosquittoBroker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +11,7 @@ import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.control.service.adapter.ControlRuntime;
 import org.heatgrid.control.service.adapter.FileSink;
 import org.heatgrid.gateway.EdgeGateway;
+import org.heatgrid.gateway.MosquittoBroker;
 import org.heatgrid.wire.GatewayState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

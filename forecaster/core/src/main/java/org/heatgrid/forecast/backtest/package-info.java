@@ -4,3 +4,4 @@
  * {@link org.heatgrid.forecast.model.ForecastInput} that hides the day's heat, score per building.
  */
 package org.heatgrid.forecast.backtest;
+

@@ -1,7 +1,5 @@
 package org.heatgrid.forecast.load;
 
-import org.heatgrid.control.api.LoadForecast;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -10,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
 import org.heatgrid.calendar.HolidayCalendar;
+import org.heatgrid.control.api.LoadForecast;
 import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.forecast.data.MeterData;

@@ -6,3 +6,4 @@
  * the forecaster's hourly series.
  */
 package org.heatgrid.forecast.load;
+

@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.heatgrid.problem.Problem;
 
 /** A bad parameter becomes a 400 (or 404) problem naming the parameter, and is counted. */
 @Provider
@@ -23,7 +24,7 @@ public class BadParameterMapper implements ExceptionMapper<BadParameterException
   public Response toResponse(BadParameterException e) {
     metrics.countRejected(e.field());
     String title = e.status() == 404 ? "Not found" : "Bad request parameter";
-    return new Problem(Problem.BAD_PARAMETER, title, e.status(), e.getMessage(),
-        "/" + uri.getPath().replaceFirst("^/", ""), e.field()).toResponse();
+    return Problems.response(new Problem(Problem.BAD_REQUEST, title, e.status(), e.getMessage(),
+        "/" + uri.getPath().replaceFirst("^/", ""), e.field()));
   }
 }

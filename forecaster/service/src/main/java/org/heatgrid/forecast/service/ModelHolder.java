@@ -4,8 +4,9 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.heatgrid.forecast.nn.Backend;
-import org.jboss.logging.Logger;
 
 /**
  * Holds the served model and data. Loaded once at start-up and again only on an explicit reload;
@@ -19,7 +20,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ModelHolder {
 
-  private static final Logger LOG = Logger.getLogger(ModelHolder.class);
+  private static final Logger LOG = Logger.getLogger(ModelHolder.class.getName());
 
   private final ForecastConfig config;
   private volatile ServedModel served;
@@ -31,15 +32,15 @@ public class ModelHolder {
 
   void onStart(@Observes StartupEvent event) {
     try {
-      LOG.info(Backend.describe());
+      LOG.log(Level.INFO, Backend.describe());
     } catch (RuntimeException | LinkageError e) {
       // No usable ND4J backend (e.g. the native library does not load): loading will say why too.
-      LOG.errorf("ND4J backend unavailable: %s", e.toString());
+      LOG.log(Level.SEVERE, String.format("ND4J backend unavailable: %s", e.toString()));
     }
     try {
       reload();
     } catch (ReloadFailedException e) {
-      LOG.errorf("serving no model: %s", e.getMessage());
+      LOG.log(Level.SEVERE, String.format("serving no model: %s", e.getMessage()));
     }
   }
 
@@ -70,14 +71,16 @@ public class ModelHolder {
     Object trainedZone = next.model().info().training().get("zone");
     if (trainedZone != null && !trainedZone.equals(config.zone().getId())) {
       // Calendar inputs (weekday, holidays, issue hour) are local times: another zone shifts them.
-      LOG.warnf("model %s was trained in zone %s but heatgrid.forecast.zone is %s", next.version(),
-          trainedZone, config.zone().getId());
+      LOG.log(Level.WARNING,
+          String.format("model %s was trained in zone %s but heatgrid.forecast.zone is %s",
+              next.version(), trainedZone, config.zone().getId()));
     }
-    LOG.infof("serving model %s from %s (trained %s to %s) for buildings %s; data %s: %d steps of %d min"
+    LOG.log(Level.INFO,
+        String.format("serving model %s from %s (trained %s to %s) for buildings %s; data %s: %d steps of %d min"
         + " from %s; loaded in %.1f s", next.version(), next.model().folder(),
-        next.model().info().trainedFrom(), next.model().info().trainedUntil(), next.buildings(),
-        next.dataFile(), next.data().length(), next.data().step().toMinutes(), next.data().start(),
-        (System.nanoTime() - t0) / 1e9);
+            next.model().info().trainedFrom(), next.model().info().trainedUntil(),
+            next.buildings(), next.dataFile(), next.data().length(),
+            next.data().step().toMinutes(), next.data().start(), (System.nanoTime() - t0) / 1e9));
     return next;
   }
 

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.heatgrid.forecast.store.ModelInfo;
+import org.heatgrid.problem.Problem;
 
 /** The served model's description (its model.json), and reloading it after a new training run. */
 @Path("/model")

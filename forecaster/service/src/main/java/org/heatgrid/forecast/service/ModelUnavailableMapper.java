@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.heatgrid.problem.Problem;
 
 /**
  * No model served: 503 with the load failure as the detail. The reason names files, not code,
@@ -18,7 +19,7 @@ public class ModelUnavailableMapper implements ExceptionMapper<ModelUnavailableE
 
   @Override
   public Response toResponse(ModelUnavailableException e) {
-    return new Problem(Problem.MODEL_UNAVAILABLE, "No model is served", 503, e.getMessage(),
-        "/" + uri.getPath().replaceFirst("^/", ""), null).toResponse();
+    return Problems.response(new Problem(Problem.MODEL_UNAVAILABLE, "No model is served", 503, e.getMessage(),
+        "/" + uri.getPath().replaceFirst("^/", ""), null));
   }
 }

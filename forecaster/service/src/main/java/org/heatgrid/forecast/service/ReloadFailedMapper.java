@@ -5,6 +5,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.heatgrid.problem.Problem;
 
 /** A failed reload: 500, the detail saying why and which model (if any) is still served. */
 @Provider
@@ -15,7 +16,7 @@ public class ReloadFailedMapper implements ExceptionMapper<ReloadFailedException
 
   @Override
   public Response toResponse(ReloadFailedException e) {
-    return new Problem(Problem.RELOAD_FAILED, "Model reload failed", 500, e.getMessage(),
-        "/" + uri.getPath().replaceFirst("^/", ""), null).toResponse();
+    return Problems.response(new Problem(Problem.RELOAD_FAILED, "Model reload failed", 500, e.getMessage(),
+        "/" + uri.getPath().replaceFirst("^/", ""), null));
   }
 }

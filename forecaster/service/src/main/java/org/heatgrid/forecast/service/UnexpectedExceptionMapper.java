@@ -6,7 +6,9 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
-import org.jboss.logging.Logger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.heatgrid.problem.Problem;
 
 /**
  * Anything else is a bug or an environment failure: logged here with its stack trace and an id,
@@ -16,7 +18,7 @@ import org.jboss.logging.Logger;
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
 
-  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class);
+  private static final Logger LOG = Logger.getLogger(UnexpectedExceptionMapper.class.getName());
 
   @Context
   UriInfo uri;
@@ -25,9 +27,8 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Exception> {
   public Response toResponse(Exception e) {
     String id = UUID.randomUUID().toString();
     String path = "/" + uri.getPath().replaceFirst("^/", "");
-    LOG.errorf(e, "unexpected error %s on %s", id, path);
-    return new Problem(Problem.INTERNAL, "Internal error", 500,
-        "the service failed to answer; the log has the cause under error id " + id, path, null)
-        .toResponse();
+    LOG.log(Level.SEVERE, String.format("unexpected error %s on %s", id, path), e);
+    return Problems.response(new Problem(Problem.INTERNAL, "Internal error", 500,
+        "the service failed to answer; the log has the cause under error id " + id, path, null));
   }
 }

@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.heatgrid.problem.Problem;
 
 /**
  * The framework's own HTTP errors (404 unknown path, 405, 406, 415, ...) as problem details, so
@@ -32,7 +33,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       case 406 -> "the service answers application/json only";
       default -> title;
     };
-    Response.ResponseBuilder r = new Problem(Problem.BLANK, title, status, detail, path, null).builder();
+    Response.ResponseBuilder r = Problems.builder(new Problem(Problem.BLANK, title, status, detail, path, null));
     // Keep what the status promises, e.g. 405's Allow header.
     String allow = original.getHeaderString(HttpHeaders.ALLOW);
     if (allow != null) {

@@ -9,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
+import org.heatgrid.problem.Problem;
 import org.junit.jupiter.api.Test;
 
 /** Every refused request answers RFC 9457 problem details naming the parameter at fault. */
@@ -30,7 +31,7 @@ class ProblemDetailsTest {
 
   private static ValidatableResponse badParameter(RequestSpecification request, String field) {
     return problem(request, "/forecasts", 400)
-        .body("type", equalTo(Problem.BAD_PARAMETER))
+        .body("type", equalTo(Problem.BAD_REQUEST))
         .body("field", equalTo(field));
   }
 

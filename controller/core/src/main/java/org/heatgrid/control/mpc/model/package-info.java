@@ -15,3 +15,4 @@
  * in irradiance and a binary occupancy; the emitter curve ignores flow and return temperature.
  */
 package org.heatgrid.control.mpc.model;
+

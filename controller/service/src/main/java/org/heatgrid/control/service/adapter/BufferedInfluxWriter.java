@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
@@ -15,7 +17,6 @@ import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.BatchPoints;
 import org.influxdb.dto.Point;
 import org.influxdb.dto.Query;
-import org.jboss.logging.Logger;
 
 /**
  * Writes points to InfluxDB 1.x (influxdb-java) through a bounded in-memory buffer.
@@ -31,7 +32,7 @@ import org.jboss.logging.Logger;
  */
 public final class BufferedInfluxWriter implements PointSink {
 
-  private static final Logger LOG = Logger.getLogger(BufferedInfluxWriter.class);
+  private static final Logger LOG = Logger.getLogger(BufferedInfluxWriter.class.getName());
 
   private final InfluxDB influx;
   private final String database;
@@ -135,7 +136,8 @@ public final class BufferedInfluxWriter implements PointSink {
       if (!e.isRetryWorth() || isBadRequest(e)) {
         refused.addAndGet(batch.size());
         dropped.addAndGet(batch.size());
-        LOG.errorf("InfluxDB refused %d points: %s", batch.size(), e.getMessage());
+        LOG.log(Level.SEVERE,
+            String.format("InfluxDB refused %d points: %s", batch.size(), e.getMessage()));
         return true; // taken off the buffer: retrying cannot help
       }
       return putBack(batch, e);
@@ -148,7 +150,9 @@ public final class BufferedInfluxWriter implements PointSink {
     failures.incrementAndGet();
     lastError = e.getMessage();
     if (up || failures.get() == 1) {
-      LOG.warnf("InfluxDB unreachable (%s); keeping up to %d points", e.getMessage(), capacity);
+      LOG.log(Level.WARNING,
+          String.format("InfluxDB unreachable (%s); keeping up to %d points", e.getMessage(),
+              capacity));
     }
     up = false;
     return false;
@@ -156,7 +160,7 @@ public final class BufferedInfluxWriter implements PointSink {
 
   private void markUp() {
     if (!up) {
-      LOG.infof("InfluxDB reachable; %d points buffered", buffered());
+      LOG.log(Level.INFO, String.format("InfluxDB reachable; %d points buffered", buffered()));
     }
     up = true;
   }
@@ -171,7 +175,7 @@ public final class BufferedInfluxWriter implements PointSink {
     try {
       flush();
     } catch (RuntimeException e) {
-      LOG.errorf(e, "InfluxDB flush failed");
+      LOG.log(Level.SEVERE, "InfluxDB flush failed", e);
     }
   }
 

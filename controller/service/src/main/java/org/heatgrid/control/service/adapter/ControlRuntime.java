@@ -3,6 +3,8 @@ package org.heatgrid.control.service.adapter;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.baseline.BaselineSettings;
@@ -13,9 +15,8 @@ import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.control.loop.PersistenceWeather;
 import org.heatgrid.control.loop.TelemetryInbox;
 import org.heatgrid.control.loop.WeatherSource;
-import org.heatgrid.wire.PayloadCodec;
 import org.heatgrid.site.BuildingInfo;
-import org.jboss.logging.Logger;
+import org.heatgrid.wire.PayloadCodec;
 
 /**
  * One site's control runtime: the {@link ControlLoop} wired to MQTT ({@link MqttLink}), a point
@@ -25,7 +26,7 @@ import org.jboss.logging.Logger;
  */
 public final class ControlRuntime implements AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(ControlRuntime.class);
+  private static final Logger LOG = Logger.getLogger(ControlRuntime.class.getName());
 
   private final RuntimeSettings settings;
   private final TelemetryInbox inbox;
@@ -90,9 +91,10 @@ public final class ControlRuntime implements AutoCloseable {
     mqtt.start();
     long ms = Math.max(1, settings.tick().toMillis());
     ticker.scheduleWithFixedDelay(this::tick, ms, ms, TimeUnit.MILLISECONDS);
-    LOG.infof("control loop of %s started: period %s, time speed %s, %d buildings",
-        settings.site().name(), settings.loop().step(), settings.timeScale(),
-        settings.site().buildings().size());
+    LOG.log(Level.INFO,
+        String.format("control loop of %s started: period %s, time speed %s, %d buildings",
+            settings.site().name(), settings.loop().step(), settings.timeScale(),
+            settings.site().buildings().size()));
   }
 
   private void tick() {
@@ -101,7 +103,9 @@ public final class ControlRuntime implements AutoCloseable {
       // a period run now would burn every building's seq on a failed publish. Wait for the broker.
       if (!waitingLogged) {
         waitingLogged = true;
-        LOG.infof("control loop waits for the first connection to %s", settings.mqtt().serverUri());
+        LOG.log(Level.INFO,
+            String.format("control loop waits for the first connection to %s",
+                settings.mqtt().serverUri()));
       }
       lastTickNanos = System.nanoTime();
       return;
@@ -109,7 +113,8 @@ public final class ControlRuntime implements AutoCloseable {
     try {
       loop.tick();
     } catch (RuntimeException | Error e) {
-      LOG.errorf(e, "control loop tick failed"); // ControlLoop never throws; belt and braces
+      LOG.log(Level.SEVERE, "control loop tick failed",
+          e); // ControlLoop never throws; belt and braces
     }
     lastTickNanos = System.nanoTime();
   }

@@ -3,13 +3,13 @@ package org.heatgrid.control.service.adapter;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.loop.PeriodReport;
-import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.loop.Recorder;
 import org.heatgrid.control.loop.Setpoint;
-import org.heatgrid.wire.TelemetryMessage;
 import org.heatgrid.weather.WeatherForecast;
+import org.heatgrid.wire.TelemetryMessage;
 import org.influxdb.dto.Point;
 
 /**

@@ -5,25 +5,22 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.common.MqttMessage;
 import org.eclipse.paho.mqttv5.common.MqttSubscription;
-import org.heatgrid.control.api.Mode;
 import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.loop.Setpoint;
 import org.heatgrid.control.loop.SetpointOutbox;
 import org.heatgrid.control.loop.TelemetryInbox;
-import org.heatgrid.wire.TelemetryMessage;
 import org.heatgrid.control.loop.TelemetryRejection;
 import org.heatgrid.wire.PayloadCodec;
 import org.heatgrid.wire.PayloadException;
-import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.wire.SetpointMessage;
-import org.heatgrid.control.api.Mode;
-import org.heatgrid.wire.paho.SetpointPublisher;
 import org.heatgrid.wire.StatusMessage;
 import org.heatgrid.wire.TelemetryMessage;
 import org.heatgrid.wire.Topics;
-import org.jboss.logging.Logger;
+import org.heatgrid.wire.paho.SetpointPublisher;
 
 /**
  * The controller's side of the MQTT contract (Eclipse Paho, MQTT 5), user {@code controller}.
@@ -42,7 +39,7 @@ import org.jboss.logging.Logger;
  */
 public final class MqttLink implements SetpointOutbox, AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(MqttLink.class);
+  private static final Logger LOG = Logger.getLogger(MqttLink.class.getName());
   private static final int QOS = 1;
   private static final int MAX_PLAN = 672;
 
@@ -111,7 +108,8 @@ public final class MqttLink implements SetpointOutbox, AutoCloseable {
       return;
     }
     inbox.offer(new TelemetryMessage(m.seq(), m.periodStart(), m.periodEnd(), m.telemetry()))
-        .ifPresent(r -> LOG.debugf("telemetry on %s refused: %s", topic, r));
+        .ifPresent(r -> LOG.log(Level.FINE, () -> String.format("telemetry on %s refused: %s",
+            topic, r)));
   }
 
   static TelemetryRejection classify(PayloadException e) {
@@ -141,7 +139,7 @@ public final class MqttLink implements SetpointOutbox, AutoCloseable {
       }
     } catch (RuntimeException e) {
       statusRejected.incrementAndGet();
-      LOG.debugf("status on %s refused: %s", topic, e.getMessage());
+      LOG.log(Level.FINE, () -> String.format("status on %s refused: %s", topic, e.getMessage()));
     }
   }
 
@@ -167,7 +165,10 @@ public final class MqttLink implements SetpointOutbox, AutoCloseable {
     return client.connects();
   }
 
-  /** Connection attempts that hung and were given up (a Paho failure mode, see ReconnectingClient). */
+  /**
+   * Connection attempts that hung and were given up (a Paho failure mode, see
+   * ReconnectingClient).
+   */
   public long abandonedConnects() {
     return client.abandonedAttempts();
   }
@@ -200,7 +201,7 @@ public final class MqttLink implements SetpointOutbox, AutoCloseable {
         onStatus(topic, message.getPayload());
       }
     } catch (RuntimeException e) {
-      LOG.errorf(e, "MQTT: message on %s not handled", topic);
+      LOG.log(Level.SEVERE, String.format("MQTT: message on %s not handled", topic), e);
     }
   }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.paho.mqttv5.client.IMqttToken;
 import org.eclipse.paho.mqttv5.client.MqttActionListener;
 import org.eclipse.paho.mqttv5.client.MqttAsyncClient;
@@ -23,7 +25,6 @@ import org.eclipse.paho.mqttv5.common.MqttSubscription;
 import org.eclipse.paho.mqttv5.common.packet.MqttProperties;
 import org.heatgrid.wire.paho.NoDelaySocketFactory;
 import org.heatgrid.wire.paho.PahoClients;
-import org.jboss.logging.Logger;
 
 /**
  * A Paho MQTT 5 connection that comes back after any loss, for a publisher of retained
@@ -45,7 +46,7 @@ import org.jboss.logging.Logger;
  */
 final class ReconnectingClient implements AutoCloseable {
 
-  private static final Logger LOG = Logger.getLogger(ReconnectingClient.class);
+  private static final Logger LOG = Logger.getLogger(ReconnectingClient.class.getName());
   private static final int CONNECTION_TIMEOUT_S = 5;
   private static final long INFLIGHT_WAIT_NANOS = 10_000_000_000L;
 
@@ -78,7 +79,8 @@ final class ReconnectingClient implements AutoCloseable {
       return t;
     });
     try { // fail early on a bad URI, before any thread runs
-      new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence()).close();
+      new MqttAsyncClient(settings.serverUri(), settings.clientId(),
+          new MemoryPersistence()).close();
     } catch (MqttException e) {
       throw new IllegalArgumentException("bad MQTT server URI '" + settings.serverUri() + "': "
           + e.getMessage(), e);
@@ -107,8 +109,8 @@ final class ReconnectingClient implements AutoCloseable {
     try {
       publishWithinInflightWindow(c, topic, message);
     } catch (MqttException | RuntimeException e) {
-      LOG.warnf("MQTT publish on %s refused while connected (%s); kept for the next connection",
-          topic, e);
+      LOG.log(Level.WARNING,
+          String.format("MQTT publish on %s refused while connected (%s); kept for the next connection", topic, e));
       synchronized (this) {
         defer(topic, message);
       }
@@ -198,9 +200,12 @@ final class ReconnectingClient implements AutoCloseable {
         return;
       }
       try {
-        fresh = new MqttAsyncClient(settings.serverUri(), settings.clientId(), new MemoryPersistence());
+        fresh = new MqttAsyncClient(settings.serverUri(), settings.clientId(),
+            new MemoryPersistence());
       } catch (MqttException e) {
-        LOG.errorf("MQTT: cannot create a client for %s: %s", settings.serverUri(), e.getMessage());
+        LOG.log(Level.SEVERE,
+            String.format("MQTT: cannot create a client for %s: %s", settings.serverUri(),
+                e.getMessage()));
         return;
       }
       old = client;
@@ -250,7 +255,9 @@ final class ReconnectingClient implements AutoCloseable {
       failures++;
       delayMs = backoffMs(failures);
     }
-    LOG.warnf("MQTT: cannot connect to %s (%s); retrying in %d ms", settings.serverUri(), why, delayMs);
+    LOG.log(Level.WARNING,
+        String.format("MQTT: cannot connect to %s (%s); retrying in %d ms", settings.serverUri(),
+            why, delayMs));
     schedule(delayMs);
   }
 
@@ -273,8 +280,9 @@ final class ReconnectingClient implements AutoCloseable {
       generation++; // callbacks of the hung client are ignored from now on
       abandoned.incrementAndGet();
     }
-    LOG.warnf("MQTT: connection attempt to %s hung; starting over with a new client",
-        settings.serverUri());
+    LOG.log(Level.WARNING,
+        String.format("MQTT: connection attempt to %s hung; starting over with a new client",
+            settings.serverUri()));
     schedule(0);
   }
 
@@ -291,14 +299,15 @@ final class ReconnectingClient implements AutoCloseable {
       pending.clear();
     }
     connects.incrementAndGet();
-    LOG.infof("MQTT: connected to %s; subscribing, %d deferred messages to send",
-        settings.serverUri(), flush.size());
+    LOG.log(Level.INFO,
+        String.format("MQTT: connected to %s; subscribing, %d deferred messages to send",
+            settings.serverUri(), flush.size()));
     try {
       if (subscriptions.length > 0) { // an empty SUBSCRIBE is a protocol error: the broker hangs up
         c.subscribe(subscriptions, null, null, new MqttProperties());
       }
     } catch (MqttException e) {
-      LOG.errorf("MQTT: subscription failed: %s", e.getMessage());
+      LOG.log(Level.SEVERE, String.format("MQTT: subscription failed: %s", e.getMessage()));
     }
     flush.forEach(this::publish);
   }
@@ -310,7 +319,8 @@ final class ReconnectingClient implements AutoCloseable {
       }
       attemptStartedNanos = 0;
     }
-    LOG.warnf("MQTT: connection to %s lost (%s); reconnecting", settings.serverUri(), why);
+    LOG.log(Level.WARNING,
+        String.format("MQTT: connection to %s lost (%s); reconnecting", settings.serverUri(), why));
     schedule(backoffMs(1));
   }
 
@@ -335,7 +345,7 @@ final class ReconnectingClient implements AutoCloseable {
         c.disconnect(2000).waitForCompletion(3000);
       }
     } catch (MqttException | RuntimeException e) {
-      LOG.debugf("MQTT disconnect: %s", e.getMessage());
+      LOG.log(Level.FINE, () -> String.format("MQTT disconnect: %s", e.getMessage()));
     }
     PahoClients.discardInBackground(c, "mqtt-discard");
   }
@@ -361,7 +371,7 @@ final class ReconnectingClient implements AutoCloseable {
 
     @Override
     public void mqttErrorOccurred(MqttException e) {
-      LOG.warnf("MQTT error: %s", e.getMessage());
+      LOG.log(Level.WARNING, String.format("MQTT error: %s", e.getMessage()));
     }
 
     @Override

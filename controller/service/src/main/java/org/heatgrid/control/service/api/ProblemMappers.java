@@ -7,8 +7,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
+import org.heatgrid.problem.Problem;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -19,13 +21,13 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
  */
 public class ProblemMappers {
 
-  private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
   @ServerExceptionMapper
   public Response badRequest(BadRequestException e, UriInfo uri) {
     String title = e.status() == 404 ? "Not found" : "Bad request";
     String type = e.status() == 404 ? Problem.NOT_FOUND : Problem.BAD_REQUEST;
-    return new Problem(type, title, e.status(), e.getMessage(), path(uri), e.field()).toResponse();
+    return response(new Problem(type, title, e.status(), e.getMessage(), path(uri), e.field()));
   }
 
   @ServerExceptionMapper
@@ -44,8 +46,7 @@ public class ProblemMappers {
     } else {
       detail = "the body is not valid JSON: " + e.getOriginalMessage().split("\n")[0];
     }
-    return new Problem(Problem.BAD_REQUEST, "Bad request", 400, detail, path(uri), field)
-        .toResponse();
+    return response(new Problem(Problem.BAD_REQUEST, "Bad request", 400, detail, path(uri), field));
   }
 
   @ServerExceptionMapper
@@ -68,16 +69,21 @@ public class ProblemMappers {
       case 415 -> "send application/json";
       default -> title;
     };
-    return new Problem("about:blank", title, status, detail, path(uri), null).toResponse();
+    return response(new Problem(Problem.BLANK, title, status, detail, path(uri), null));
   }
 
   @ServerExceptionMapper
   public Response unexpected(IllegalStateException e, UriInfo uri) {
     String id = UUID.randomUUID().toString();
-    LOG.errorf(e, "unexpected error %s on %s", id, path(uri));
-    return new Problem(Problem.INTERNAL, "Internal error", 500,
-        "the service failed to answer; the log has the cause under error id " + id, path(uri), null)
-        .toResponse();
+    LOG.log(Level.SEVERE, String.format("unexpected error %s on %s", id, path(uri)), e);
+    return response(new Problem(Problem.INTERNAL, "Internal error", 500,
+        "the service failed to answer; the log has the cause under error id " + id, path(uri),
+            null));
+  }
+
+  /** The problem as a response with RFC 9457's media type. */
+  static Response response(Problem p) {
+    return Response.status(p.status()).type(Problem.MEDIA_TYPE).entity(p).build();
   }
 
   private static String path(UriInfo uri) {

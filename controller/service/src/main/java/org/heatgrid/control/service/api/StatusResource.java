@@ -21,8 +21,8 @@ import org.heatgrid.control.loop.TelemetryRejection;
 import org.heatgrid.control.service.ControlService;
 import org.heatgrid.control.service.SavingsEstimate;
 import org.heatgrid.control.service.adapter.ControlRuntime;
-import org.heatgrid.wire.StatusMessage;
 import org.heatgrid.site.BuildingInfo;
+import org.heatgrid.wire.StatusMessage;
 
 /** The cluster summary and the audit log (roles viewer, operator, admin). */
 @Path("/api")

@@ -4,18 +4,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.loop.ControlLoop;
 import org.heatgrid.control.loop.OperatorOverride;
 import org.heatgrid.control.loop.OperatorState;
-import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.loop.Setpoint;
-import org.heatgrid.wire.TelemetryMessage;
 import org.heatgrid.control.service.adapter.MqttLink;
-import org.heatgrid.wire.StatusMessage;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.ComfortBand;
 import org.heatgrid.site.OccupancySchedule;
+import org.heatgrid.wire.StatusMessage;
+import org.heatgrid.wire.TelemetryMessage;
 
 /** Turns the loop's state into the API's bodies. */
 final class Views {

@@ -1,6 +1,5 @@
 package org.heatgrid.control.service.adapter;
 
-import org.heatgrid.site.SiteFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,9 +12,10 @@ import java.time.Instant;
 import java.util.List;
 import org.heatgrid.control.loop.LoopSettings;
 import org.heatgrid.control.loop.OperatorState;
+import org.heatgrid.site.Site;
+import org.heatgrid.site.SiteFile;
 import org.heatgrid.time.SimulatedClock;
 import org.heatgrid.wire.PayloadCodec;
-import org.heatgrid.site.Site;
 import org.junit.jupiter.api.Test;
 
 class ControlRuntimeTest {

@@ -1,11 +1,11 @@
 package org.heatgrid.control.service.adapter;
 
-import org.heatgrid.site.SiteFile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.heatgrid.site.BuildingInfo;
+import org.heatgrid.site.SiteFile;
 import org.junit.jupiter.api.Test;
 
 class SiteFileTest {

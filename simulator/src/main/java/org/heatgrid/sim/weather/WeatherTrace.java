@@ -7,7 +7,7 @@ import java.time.LocalDateTime;
  * building models and the forecast generator read it. Implementations are called millions of times
  * per simulated season, so they should not allocate.
  */
-public interface WeatherSource {
+public interface WeatherTrace {
 
   /** Outdoor dry-bulb temperature at {@code t}, C. */
   double outdoorC(LocalDateTime t);
