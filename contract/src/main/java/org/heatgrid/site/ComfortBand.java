@@ -7,7 +7,7 @@ package org.heatgrid.site;
 public record ComfortBand(
     double occupiedLowC, double occupiedHighC, double unoccupiedLowC, double unoccupiedHighC) {
 
-  /** DESIGN.md default: 20-24 C occupied, 16-28 C unoccupied. */
+  /** The default band (docs/design.md, section "KPIs"): 20-24 C occupied, 16-28 C unoccupied. */
   public static final ComfortBand DEFAULT = new ComfortBand(20, 24, 16, 28);
 
   public ComfortBand {

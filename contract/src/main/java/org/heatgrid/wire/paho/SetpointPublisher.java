@@ -19,10 +19,10 @@ public final class SetpointPublisher {
   /**
    * The message expiry interval, wall-clock seconds: the setpoint's remaining validity divided by
    * how much faster than real time the controller's clock runs, rounded up, at least 1; plus one
-   * second when time runs accelerated. Brokers count expiry in whole seconds (Mosquitto drops a
+   * second when time runs accelerated: brokers count expiry in whole seconds (Mosquitto drops a
    * message once the second it expires in has begun), so a 1 s expiry can last only a few
-   * milliseconds: at 2880x, where a setpoint is valid 0.6 s, a quarter of late subscribers found
-   * no retained setpoint between two rounds. In real time the second is immaterial and left out.
+   * milliseconds (see docs/decisions/0015-mqtt-expiry-rounding.md). In real time the second is
+   * immaterial and left out.
    *
    * @param now the controller's clock
    * @param validUntil the setpoint's valid_until, in the same time base
