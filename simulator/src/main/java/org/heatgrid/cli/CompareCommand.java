@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.heatgrid.sim.compare.Comparison;
+import org.heatgrid.sim.compare.SeedSweep;
 import org.heatgrid.sim.compare.CompareJson;
 import org.heatgrid.sim.kpi.KpiSet;
 import org.heatgrid.sim.mpc.MpcParameters;
@@ -25,6 +26,9 @@ import picocli.CommandLine.Spec;
         + "the savings against the baseline and write compare.json and report.html.")
 final class CompareCommand implements Callable<Integer> {
 
+  // Two cores: two seeds at a time keep both busy (each comparison runs the baseline alone first).
+  private static final int SEEDS_AT_A_TIME = 2;
+
   @Spec
   CommandSpec spec;
 
@@ -39,7 +43,7 @@ final class CompareCommand implements Callable<Integer> {
   HotWaterOption hotWater = new HotWaterOption();
 
   @Option(names = "--comfort-margin", paramLabel = "K",
-      description = "MPC: planned floor above the comfort band's low edge (default: 0.35).")
+      description = "MPC: planned floor above the comfort band's low edge (default: 0.475).")
   Double comfortMargin;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/compare).")
@@ -47,6 +51,12 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--timeseries", description = "Also write DIR/<controller>/timeseries.csv for every run.")
   boolean timeseries;
+
+  @Option(names = "--seeds", paramLabel = "LIST",
+      description = "Compare once per seed (e.g. 42-46 or 1,5,9-11), two seeds at a time on two "
+          + "cores: per seed and mean/min/max; writes DIR/seeds.json and DIR/seed-N/compare.json. "
+          + "Replaces --seed.")
+  String seeds;
 
   @Override
   public Integer call() throws Exception {
@@ -59,6 +69,9 @@ final class CompareCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("runs", "compare");
     Files.createDirectories(dir);
     long t0 = System.nanoTime();
+    if (seeds != null) {
+      return sweep(stdout, s, mpc, dir, t0);
+    }
     Comparison c = Comparison.run(s, controllers, mpc);
     CompareJson.write(c, dir.resolve("compare.json"));
     CompareReport.write(c, dir.resolve("report.html"));
@@ -70,18 +83,8 @@ final class CompareCommand implements Callable<Integer> {
     }
     stdout.printf(Locale.ROOT, "%s, %s to %s, seed %d, forecast error %s%n", s.name(), s.from(), s.to(),
         s.seed(), s.forecastError().name().toLowerCase(Locale.ROOT));
-    stdout.printf(Locale.ROOT, "%-9s %10s %9s %7s %10s %7s %9s %10s %8s %9s%n", "controller", "cost MKRW",
-        "saved MKRW", "saved %", "energy MWh", "ratio", "peak kW", "tdis occ", "oracle %", "fallbacks");
-    KpiSet b = c.baseline().cluster();
-    for (String name : c.runs().keySet()) {
-      KpiSet k = c.kpis().get(name).cluster();
-      double share = c.shareOfOracle(name);
-      long fb = c.fallbackReasons().getOrDefault(name, Map.of()).values().stream().mapToLong(Long::longValue).sum();
-      stdout.printf(Locale.ROOT, "%-10s %10.1f %9.1f %7.1f %10.0f %7.3f %9.0f %10.2f %8s %9d%n", name,
-          k.costKrw() / 1e6, c.savingsKrw(name) / 1e6, 100 * c.savingsKrw(name) / b.costKrw(), k.energyMwh(),
-          k.energyMwh() / b.energyMwh(), k.peakKw(), k.tdisOccupiedKhPerZone(),
-          name.equals("baseline") || !Double.isFinite(share) ? "" : String.format(Locale.ROOT, "%.0f", 100 * share), fb);
-    }
+    CompareTables.cluster(stdout, c);
+    CompareTables.buildings(stdout, c);
     for (String name : c.runs().keySet()) {
       if (!name.equals("baseline")) {
         stdout.println(CompareReport.statement(c, name));
@@ -94,6 +97,28 @@ final class CompareCommand implements Callable<Integer> {
     });
     stdout.printf(Locale.ROOT, "compared %d controllers in %.1f s; wrote %s and report.html%n",
         c.runs().size(), (System.nanoTime() - t0) / 1e9, dir.resolve("compare.json"));
+    return 0;
+  }
+
+  private int sweep(PrintWriter stdout, Scenario s, MpcParameters mpc, Path dir, long t0)
+      throws Exception {
+    if (selection.seed != null) {
+      throw new IllegalArgumentException("--seeds replaces --seed: give one of them");
+    }
+    List<Long> list = SeedSweep.parseSeeds(seeds);
+    SeedSweep sweep = SeedSweep.run(s, list, controllers, mpc, SEEDS_AT_A_TIME);
+    for (var e : sweep.comparisons().entrySet()) {
+      Path d = dir.resolve("seed-" + e.getKey());
+      Files.createDirectories(d);
+      CompareJson.write(e.getValue(), d.resolve("compare.json"));
+    }
+    CompareJson.write(sweep, dir.resolve("seeds.json"));
+    stdout.printf(Locale.ROOT, "%s, %s to %s, seeds %s, forecast error %s%n", s.name(), s.from(),
+        s.to(), seeds, s.forecastError().name().toLowerCase(Locale.ROOT));
+    CompareTables.seeds(stdout, sweep);
+    stdout.printf(Locale.ROOT, "compared %d controllers on %d seeds in %.1f s; wrote %s%n",
+        sweep.controllers().size(), list.size(), (System.nanoTime() - t0) / 1e9,
+        dir.resolve("seeds.json"));
     return 0;
   }
 }

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.DoubleSummaryStatistics;
+import java.util.Locale;
 import java.util.Map;
 import org.heatgrid.sim.kpi.KpiReport;
 import org.heatgrid.sim.output.KpiJson;
@@ -43,5 +45,40 @@ public final class CompareJson {
 
   public static void write(Comparison c, Path file) throws IOException {
     JSON.writeValue(file.toFile(), toJson(c));
+  }
+
+  /**
+   * {@code seeds.json}: per seed and controller the headline figures ({@link SeedSweep.Figure}, in
+   * lower case), then per controller their mean, minimum and maximum over the seeds. Each seed's
+   * full {@code compare.json} is written beside it.
+   */
+  public static ObjectNode toJson(SeedSweep sweep) {
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode seeds = root.putObject("seeds");
+    sweep.comparisons().forEach((seed, c) -> {
+      ObjectNode o = seeds.putObject(Long.toString(seed));
+      for (String name : c.runs().keySet()) {
+        ObjectNode k = o.putObject(name);
+        for (SeedSweep.Figure f : SeedSweep.Figure.values()) {
+          k.put(f.name().toLowerCase(Locale.ROOT), f.of(c, name));
+        }
+      }
+    });
+    ObjectNode summary = root.putObject("summary");
+    for (String name : sweep.controllers()) {
+      ObjectNode o = summary.putObject(name);
+      for (SeedSweep.Figure f : SeedSweep.Figure.values()) {
+        DoubleSummaryStatistics st = sweep.stats(name, f);
+        ObjectNode m = o.putObject(f.name().toLowerCase(Locale.ROOT));
+        m.put("mean", st.getAverage());
+        m.put("min", st.getMin());
+        m.put("max", st.getMax());
+      }
+    }
+    return root;
+  }
+
+  public static void write(SeedSweep sweep, Path file) throws IOException {
+    JSON.writeValue(file.toFile(), toJson(sweep));
   }
 }

@@ -11,7 +11,9 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.heatgrid.sim.compare.BuildingComfort;
 import org.heatgrid.sim.compare.Comparison;
+import org.heatgrid.sim.kpi.KpiReport;
 import org.heatgrid.sim.kpi.KpiSet;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.sim.scenario.Scenario;
@@ -77,6 +79,7 @@ public final class CompareReport {
     }
     h.append("</ul></header>\n");
     table(h, c);
+    buildingComfort(h, c);
     clusterHeat(h, c);
     indoor(h, c);
     dailyCost(h, c);
@@ -89,7 +92,8 @@ public final class CompareReport {
     h.append("<section><h2>Savings against the baseline</h2><div class=\"card scroll\"><table>\n");
     h.append("<thead><tr><th>controller</th><th>cost MKRW</th><th>saved MKRW</th><th>saved %</th>"
         + "<th>usage MKRW</th><th>basic MKRW</th><th>energy MWh</th><th>energy ratio</th>"
-        + "<th>peak kW</th><th>tdis occupied K*h/zone</th><th>share of oracle's savings</th>"
+        + "<th>peak kW</th><th>tdis occupied K*h/zone</th><th>tdis all hours K*h/zone</th>"
+        + "<th>share of oracle's savings</th>"
         + "<th>fallback periods</th></tr></thead>\n<tbody>\n");
     KpiSet b = c.baseline().cluster();
     for (Map.Entry<String, RunResult> e : c.runs().entrySet()) {
@@ -108,6 +112,7 @@ public final class CompareReport {
       cell(h, "%.3f", k.energyMwh() / b.energyMwh());
       cell(h, "%,.0f", k.peakKw());
       cell(h, "%.2f", k.tdisOccupiedKhPerZone());
+      cell(h, "%.2f", k.tdisKhPerZone());
       h.append("<td>").append(name.equals("baseline") || !Double.isFinite(share) ? "" 
           : String.format(Locale.ROOT, "%.0f %%", 100 * share)).append("</td>");
       h.append("<td>").append(fallbacks).append("</td></tr>\n");
@@ -116,6 +121,31 @@ public final class CompareReport {
         + "charge on the capacity the season's cluster peak requires. Discomfort counts per zone "
         + "below 20 C or above 24 C while occupied (BOPTEST tdis). Savings count only at equal or "
         + "better comfort.</p></div></section>\n");
+  }
+
+  /** Occupied discomfort per building: a cluster mean can hide one building left cold. */
+  private static void buildingComfort(StringBuilder h, Comparison c) {
+    h.append("<section><h2>Comfort per building</h2><div class=\"card scroll\"><table>\n");
+    h.append("<thead><tr><th>building</th>");
+    c.runs().keySet().forEach(name -> h.append("<th>").append(esc(name)).append("</th>"));
+    h.append("</tr></thead>\n<tbody>\n");
+    for (String id : c.baseline().buildings().keySet()) {
+      h.append("<tr><td>").append(esc(id)).append("</td>");
+      for (String name : c.runs().keySet()) {
+        cell(h, "%.2f", c.kpis().get(name).buildings().get(id).tdisOccupiedKhPerZone());
+      }
+      h.append("</tr>\n");
+    }
+    h.append("</tbody></table><p class=\"cap\">Occupied-hour discomfort, K*h per zone. ");
+    for (String name : c.runs().keySet()) {
+      if (!name.equals("baseline")) {
+        KpiReport k = c.kpis().get(name);
+        h.append(esc(String.format(Locale.ROOT, "%s: worst building %s, %+.2f K*h per zone against "
+            + "its own baseline figure. ", name, BuildingComfort.worstBuilding(k, c.baseline()),
+            BuildingComfort.worstExcess(k, c.baseline()))));
+      }
+    }
+    h.append("</p></div></section>\n");
   }
 
   private static void cell(StringBuilder h, String format, double v) {
