@@ -8,7 +8,8 @@ import picocli.CommandLine;
     description = "Heat-supply control for clusters of buildings on district heating.",
     subcommands = {SimulateCommand.class, CompareCommand.class, IdentifyCommand.class,
         CommissionCommand.class, BenchCommand.class, SolverBenchCommand.class,
-        ForecastCommand.class, HotWaterBacktestCommand.class, SiteCommand.class})
+        ForecastCommand.class, HotWaterBacktestCommand.class, SiteCommand.class,
+        RunCommand.class})
 public final class HeatgridCommand implements Runnable {
 
   // DL4J and ND4J report every epoch and their start-up at INFO; the command line shows its own
