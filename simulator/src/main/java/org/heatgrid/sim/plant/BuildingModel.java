@@ -32,6 +32,8 @@ final class BuildingModel {
   static final double BLINDS_TRANSMISSION = 0.5;
   /** Heat of the ideal source's second probe (its response is linear, any size will do). */
   private static final double IDEAL_PROBE_W = 1e5;
+  private static final int IDEAL_SWEEPS = 100;
+  private static final double IDEAL_TOLERANCE_W = 1e-3;
 
   final BuildingSpec spec;
   final ZoneParameters[] zones;
@@ -50,9 +52,10 @@ final class BuildingModel {
   private final double[] radiatorW;
   private final double[] ventW;
   private double solarInW;
-  private final double radiatorKSum;
   private final double[] probeCold;
   private final double[] probeWarm;
+  // The ideal source's response of each zone's end temperature to each zone's heat, K/W.
+  private final double[][] idealResponse;
   private double internalInW;
 
   /** Outputs of the last substep, read by the plant. */
@@ -83,13 +86,9 @@ final class BuildingModel {
     b = new double[2 * n];
     radiatorW = new double[n];
     ventW = new double[n];
-    double kSum = 0;
-    for (ZoneParameters z : zones) {
-      kSum += z.radiatorK();
-    }
-    radiatorKSum = kSum;
     probeCold = new double[n];
     probeWarm = new double[n];
+    idealResponse = new double[n][n];
   }
 
   double airC(int zone) {
@@ -148,25 +147,34 @@ final class BuildingModel {
 
   /**
    * Advances by {@code dt} seconds with an ideal heat source in place of substation and
-   * radiators: exactly the heat that brings the coldest zone's air to {@code floorC} at the
-   * substep's end, none when it would be warmer, without a capacity limit. The heat is shared
-   * among zones as the radiators' sizes share it and between air and structure as radiators
-   * give it, so it is the least heat that a supply-temperature controller could deliver for
-   * this comfort floor (in one substep it may exceed what the substation can give).
+   * radiators: in each zone exactly the heat that brings its air to {@code floorC} at the
+   * substep's end (none where it would be warmer), as thermostatic valves with unlimited power
+   * would, given between air and structure as radiators give it. It is the least heat that holds
+   * every zone at the floor, so no controller that heats through the radiators can hold the band
+   * with less; in one substep it may exceed what the substation can give.
    */
   void stepIdeal(double dt, Ambient env, double floorC, boolean occupied) {
     double hotWaterW = hotWaterW(env, occupied);
     double gainsWm2 = internalGainsWm2(env, occupied);
-    // The end temperatures are affine in the heat: two probes give each zone's response.
-    double[] without = probeAirC(dt, env, 0, gainsWm2, occupied, probeCold);
-    double[] with = probeAirC(dt, env, IDEAL_PROBE_W, gainsWm2, occupied, probeWarm);
-    double heatW = 0;
-    for (int z = 0; z < zones.length; z++) {
-      double perW = (with[z] - without[z]) / IDEAL_PROBE_W;
-      heatW = Math.max(heatW, (floorC - without[z]) / perW);
+    int n = zones.length;
+    // The end temperatures are affine in the zones' heat: one probe without heat and one per
+    // zone give the response (zones are coupled through walls and air exchange).
+    java.util.Arrays.fill(radiatorW, 0);
+    double[] without = probeAirC(dt, env, gainsWm2, occupied, probeCold);
+    for (int j = 0; j < n; j++) {
+      java.util.Arrays.fill(radiatorW, 0);
+      radiatorW[j] = IDEAL_PROBE_W;
+      double[] with = probeAirC(dt, env, gainsWm2, occupied, probeWarm);
+      for (int z = 0; z < n; z++) {
+        idealResponse[z][j] = (with[z] - without[z]) / IDEAL_PROBE_W;
+      }
     }
-    shareAmongRadiators(heatW);
+    idealHeat(without, floorC);
     integrate(dt, env, radiatorW, gainsWm2, occupied);
+    double heatW = 0;
+    for (double w : radiatorW) {
+      heatW += w;
+    }
     book(dt, heatW, hotWaterW);
     // No water circuit: its temperatures read as the warmest room, as with the pump off.
     double maxAir = maxAirC();
@@ -175,22 +183,41 @@ final class BuildingModel {
     lastReturnC = maxAir;
   }
 
-  /** The zones' air temperatures at the substep's end for {@code heatW}, into {@code out}. */
-  private double[] probeAirC(double dt, Ambient env, double heatW, double gainsWm2,
-      boolean occupied, double[] out) {
-    shareAmongRadiators(heatW);
+  /**
+   * The least non-negative zone heats, into {@code radiatorW}, that bring every zone's end
+   * temperature ({@code without} plus the response to the heats) to at least {@code floorC}: a
+   * projected Gauss-Seidel iteration, which converges because heat warms its own zone more than
+   * any other (the response is diagonally dominant with non-negative entries).
+   */
+  private void idealHeat(double[] without, double floorC) {
+    int n = without.length;
+    java.util.Arrays.fill(radiatorW, 0);
+    for (int sweep = 0; sweep < IDEAL_SWEEPS; sweep++) {
+      double change = 0;
+      for (int z = 0; z < n; z++) {
+        double end = without[z];
+        for (int j = 0; j < n; j++) {
+          end += idealResponse[z][j] * radiatorW[j];
+        }
+        double next = Math.max(0, radiatorW[z] + (floorC - end) / idealResponse[z][z]);
+        change = Math.max(change, Math.abs(next - radiatorW[z]));
+        radiatorW[z] = next;
+      }
+      if (change < IDEAL_TOLERANCE_W) {
+        return;
+      }
+    }
+  }
+
+  /** The zones' air temperatures at the substep's end with {@code radiatorW}, into {@code out}. */
+  private double[] probeAirC(double dt, Ambient env, double gainsWm2, boolean occupied,
+      double[] out) {
     assemble(dt, env, radiatorW, gainsWm2, occupied);
     LinearSystem.solveInPlace(a, b);
     for (int z = 0; z < out.length; z++) {
       out[z] = b[2 * z];
     }
     return out;
-  }
-
-  private void shareAmongRadiators(double heatW) {
-    for (int z = 0; z < zones.length; z++) {
-      radiatorW[z] = heatW * zones[z].radiatorK() / radiatorKSum;
-    }
   }
 
   private double maxAirC() {

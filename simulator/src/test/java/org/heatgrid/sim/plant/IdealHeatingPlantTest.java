@@ -10,7 +10,7 @@ import org.heatgrid.sim.scenario.ScenarioLoader;
 import org.heatgrid.site.ComfortBand;
 import org.junit.jupiter.api.Test;
 
-/** The ideal heat source: exactly the heat that holds the coldest zone at the floor, no more. */
+/** The ideal heat source: in each zone exactly the heat that holds it at the floor, no more. */
 class IdealHeatingPlantTest {
 
   private static final Scenario CAMPUS = ScenarioLoader.load("campus16");
@@ -35,6 +35,9 @@ class IdealHeatingPlantTest {
             || s.schedule().isOccupied(t.plus(SUBSTEP), CAMPUS.holidays());
         double floor = held ? band.occupiedLowC() : band.unoccupiedLowC();
         double coldest = Math.min(air[b][0], air[b][1]);
+        for (double zoneC : air[b]) {
+          assertThat(zoneC).as("a zone of building %d at %s", b, t).isGreaterThanOrEqualTo(floor - 1e-6);
+        }
         if (out.spaceHeatKw[b] > 0) {
           assertThat(coldest).as("building %d at %s", b, t).isCloseTo(floor, org.assertj.core.data.Offset.offset(1e-6));
           heated++;
