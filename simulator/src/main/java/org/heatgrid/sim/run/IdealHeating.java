@@ -8,9 +8,10 @@ import org.heatgrid.control.api.Observation;
 
 /**
  * Not a controller but a bound: run by {@link Simulation}, it replaces every substation and its
- * radiators by an ideal heat source that gives each building, every internal substep, exactly
- * the heat that brings its coldest zone to the comfort band's lower edge (20 C occupied, 16 C
- * not, or the scenario's band) and nothing when it is warmer. It knows the plant's true state and
+ * radiators by an ideal heat source that gives each zone, every internal substep, exactly the
+ * heat that brings it to the comfort band's lower edge (20 C occupied, 16 C not, or the
+ * scenario's band) and nothing when it is warmer, as thermostatic valves with unlimited power
+ * would. It knows the plant's true state and
  * needs no preheating time (unlimited power), so no controller that heats through the radiators
  * can hold the band with less heat. It answers how much heat there is left to save, which the
  * oracle, being an MPC itself, cannot.
