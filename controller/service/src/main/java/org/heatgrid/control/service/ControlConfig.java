@@ -29,6 +29,8 @@ public interface ControlConfig {
 
   Influx influx();
 
+  Weather weather();
+
   /** Folder for the audit log, the operator state, and the points in the no-InfluxDB mode. */
   @WithDefault("data")
   Path dataDir();
@@ -125,5 +127,40 @@ public interface ControlConfig {
 
     @WithDefault("PT1S")
     Duration flushInterval();
+  }
+
+  /**
+   * Where the loop's weather forecast comes from. Checked at start-up by {@code
+   * ControlService.weatherSettings}: a bad value stops the start with a message naming the
+   * property. An embedding application's {@code RuntimeHooks.weather()} takes precedence.
+   */
+  interface Weather {
+    /**
+     * {@code persistence} (default): the gateways' mean outdoor reading held flat, no sun;
+     * {@code open-meteo}: the Open-Meteo forecast API, polled, with persistence as fallback.
+     */
+    @WithDefault("persistence")
+    String provider();
+
+    /** Site latitude, degrees north (-90..90); open-meteo needs it unless {@code url} is set. */
+    Optional<Double> latitude();
+
+    /** Site longitude, degrees east (-180..180). */
+    Optional<Double> longitude();
+
+    /** Full request URL instead of the one built from latitude and longitude (http or https). */
+    Optional<String> url();
+
+    /** Time between fetches after a good one. */
+    @WithDefault("PT1H")
+    Duration refresh();
+
+    /** Oldest forecast used; older, the persistence forecast takes over (metric heatgrid_weather_stale). */
+    @WithDefault("PT6H")
+    Duration maxAge();
+
+    /** Longest a fetch may hold up the control loop. */
+    @WithDefault("PT10S")
+    Duration timeout();
   }
 }

@@ -3,10 +3,15 @@ package org.heatgrid.control.service;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.heatgrid.control.loop.LoopSettings;
 import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.control.service.adapter.BufferedInfluxWriter;
@@ -15,6 +20,7 @@ import org.heatgrid.control.service.adapter.FileSink;
 import org.heatgrid.control.service.adapter.MqttSettings;
 import org.heatgrid.control.service.adapter.PointSink;
 import org.heatgrid.control.service.adapter.RuntimeSettings;
+import org.heatgrid.control.weather.PollSettings;
 import org.heatgrid.site.Site;
 import org.heatgrid.site.SiteFile;
 import org.heatgrid.time.SimulatedClock;
@@ -26,7 +32,8 @@ import org.heatgrid.wire.PayloadCodec;
  * calls {@code runtime().start()}), and stops it at shut-down.
  * The clock is the wall clock, or an {@link SimulatedClock} when {@code heatgrid.time.speed} is
  * not 1. Setpoint seqs start at the wall-clock milliseconds of the start, so a restarted service
- * continues above everything it published before.
+ * continues above everything it published before. The weather source follows {@code
+ * heatgrid.weather.*} ({@link #weatherSettings}); a bad value there stops the start.
  */
 @Startup
 @ApplicationScoped
@@ -42,6 +49,8 @@ public class ControlService {
     Site site = hooks.site().orElseGet(() -> SiteFile.read(config.site().file(),
         config.site().buildings().orElse(List.of())));
     double speed = config.time().speed();
+    // Checked before anything is started, so a bad value stops the start and nothing else.
+    Optional<PollSettings> weather = weatherSettings(config.weather(), site.zone(), speed);
     Instant start = config.time().start().orElse(Instant.now());
     this.clock = hooks.clock().orElseGet(() -> speed == 1 && config.time().start().isEmpty()
         ? Clock.systemUTC() : SimulatedClock.running(start, speed));
@@ -69,8 +78,8 @@ public class ControlService {
             config.influx().flushInterval())
         : new FileSink(config.dataDir(), 10_000);
     this.runtime = new ControlRuntime(new RuntimeSettings(site, mqtt, clock, speed, l.tick(), loop,
-        l.forecastHorizon()), hooks.controller(site).orElse(null), hooks.weather().orElse(null),
-        operator, sink, new PayloadCodec());
+        l.forecastHorizon(), weather), hooks.controller(site).orElse(null),
+        hooks.weather().orElse(null), operator, sink, new PayloadCodec());
     if (config.loop().autostart()) {
       runtime.start();
     }
@@ -96,5 +105,83 @@ public class ControlService {
   @PreDestroy
   void stop() {
     runtime.close();
+  }
+
+  /**
+   * The polled weather source {@code heatgrid.weather.*} asks for, checked: empty for {@code
+   * persistence}, Open-Meteo at the configured place (or URL) for {@code open-meteo}.
+   *
+   * @param zone the site's zone (where Open-Meteo's days start)
+   * @param speed {@code heatgrid.time.speed}: a real forecast needs real time
+   * @throws IllegalArgumentException naming the property and the reason
+   */
+  static Optional<PollSettings> weatherSettings(ControlConfig.Weather w, ZoneId zone,
+      double speed) {
+    String p = "heatgrid.weather.";
+    Optional<Double> lat = w.latitude();
+    Optional<Double> lon = w.longitude();
+    lat.filter(v -> !(v >= -90 && v <= 90)).ifPresent(v -> {
+      throw bad(p + "latitude", v + " is outside -90..90");
+    });
+    lon.filter(v -> !(v >= -180 && v <= 180)).ifPresent(v -> {
+      throw bad(p + "longitude", v + " is outside -180..180");
+    });
+    String provider = w.provider().trim().toLowerCase(Locale.ROOT);
+    if (provider.equals("persistence")) {
+      return Optional.empty();
+    }
+    if (!provider.equals("open-meteo")) {
+      throw bad(p + "provider", "unknown provider '" + w.provider()
+          + "' (known: persistence, open-meteo)");
+    }
+    if (speed != 1) {
+      // At 900x an hourly refresh would poll the public API every 4 s, for a forecast of
+      // another time than the simulated one.
+      throw bad(p + "provider", "open-meteo needs real time, but heatgrid.time.speed is " + speed);
+    }
+    positive(p + "refresh", w.refresh());
+    positive(p + "max-age", w.maxAge());
+    positive(p + "timeout", w.timeout());
+    if (w.maxAge().compareTo(w.refresh()) < 0) {
+      throw bad(p + "max-age", w.maxAge() + " is shorter than " + p + "refresh " + w.refresh());
+    }
+    if (w.timeout().compareTo(w.refresh()) > 0) {
+      throw bad(p + "timeout", w.timeout() + " is longer than " + p + "refresh " + w.refresh());
+    }
+    if (lat.isPresent() != lon.isPresent()) {
+      throw bad(p + (lat.isPresent() ? "longitude" : "latitude"), "missing; give both or neither");
+    }
+    PollSettings s;
+    if (w.url().isPresent()) {
+      URI url;
+      try {
+        url = new URI(w.url().get().trim());
+      } catch (URISyntaxException e) {
+        throw bad(p + "url", "not a URL: " + e.getReason());
+      }
+      boolean http = "http".equalsIgnoreCase(url.getScheme())
+          || "https".equalsIgnoreCase(url.getScheme());
+      if (!http || url.getHost() == null) {
+        throw bad(p + "url", "not an http(s) URL with a host");
+      }
+      s = new PollSettings(url, lat.orElse(Double.NaN), lon.orElse(Double.NaN),
+          PollSettings.REFRESH, PollSettings.RETRY, PollSettings.MAX_AGE, PollSettings.TIMEOUT);
+    } else if (lat.isPresent()) {
+      s = PollSettings.openMeteo(PollSettings.OPEN_METEO, lat.get(), lon.get(), zone);
+    } else {
+      throw bad(p + "latitude", "missing: provider open-meteo needs " + p + "latitude and "
+          + p + "longitude, or " + p + "url");
+    }
+    return Optional.of(s.withIntervals(w.refresh(), w.maxAge(), w.timeout()));
+  }
+
+  private static void positive(String property, Duration d) {
+    if (d.isZero() || d.isNegative()) {
+      throw bad(property, d + " is not positive");
+    }
+  }
+
+  private static IllegalArgumentException bad(String property, String reason) {
+    return new IllegalArgumentException(property + ": " + reason);
   }
 }

@@ -10,13 +10,19 @@ import org.heatgrid.control.loop.LoopCounters;
 import org.heatgrid.control.loop.TelemetryInbox;
 import org.heatgrid.control.loop.TelemetryRejection;
 import org.heatgrid.control.service.adapter.ControlRuntime;
+import org.heatgrid.control.weather.WeatherStatus;
 
 /**
  * The loop's counters as Prometheus meters (at /q/metrics): {@code heatgrid_telemetry_accepted_total},
  * {@code heatgrid_telemetry_rejected_total{reason}}, {@code heatgrid_setpoints_published_total},
  * {@code heatgrid_loop_periods_total}, {@code heatgrid_controller_fallbacks_total},
  * {@code heatgrid_influx_buffered}, {@code heatgrid_influx_dropped_total}, and more. They read the
- * core's counters, so there is one source of truth.
+ * core's counters, so there is one source of truth. With {@code heatgrid.weather.provider=open-meteo}
+ * also {@code heatgrid_weather_stale} (1 while the persistence fallback stands in),
+ * {@code heatgrid_weather_age_seconds}, {@code heatgrid_weather_fetches_total},
+ * {@code heatgrid_weather_fetch_failures_total} and {@code heatgrid_weather_stale_periods_total};
+ * the last failure's text is in the log (WARNING, logger {@code org.heatgrid.control.weather}),
+ * not in a metric.
  */
 @Startup
 @ApplicationScoped
@@ -55,6 +61,23 @@ public class ServiceMetrics {
         .description("Points written").register(registry);
     Gauge.builder("heatgrid.mqtt.connected", rt, r -> r.mqtt().isConnected() ? 1 : 0)
         .description("1 while connected to the broker").register(registry);
+    rt.weatherStatus().ifPresent(w -> weather(registry, w));
+  }
+
+  /** Only for a polled source: with the persistence forecast there is nothing to go stale. */
+  private static void weather(MeterRegistry registry, WeatherStatus w) {
+    Gauge.builder("heatgrid.weather.stale", w, s -> s.stale() ? 1 : 0)
+        .description("1 while the weather forecast is missing or too old and persistence is used")
+        .register(registry);
+    Gauge.builder("heatgrid.weather.age", w, WeatherStatus::ageSeconds).baseUnit("seconds")
+        .description("Age of the weather forecast held (NaN: none yet)").register(registry);
+    counter(registry, "heatgrid.weather.fetches", "Weather forecast fetches tried", w,
+        WeatherStatus::fetches);
+    counter(registry, "heatgrid.weather.fetch.failures",
+        "Weather forecast fetches that failed (no answer, HTTP error, bad response)", w,
+        WeatherStatus::failures);
+    counter(registry, "heatgrid.weather.stale.periods",
+        "Forecasts answered with the persistence fallback", w, WeatherStatus::stalePeriods);
   }
 
   private static <T> void counter(MeterRegistry registry, String name, String description, T obj,

@@ -1,5 +1,6 @@
 package org.heatgrid.control.service.adapter;
 
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,12 +16,15 @@ import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.control.loop.PersistenceWeather;
 import org.heatgrid.control.loop.TelemetryInbox;
 import org.heatgrid.control.loop.WeatherSource;
+import org.heatgrid.control.weather.PolledWeather;
+import org.heatgrid.control.weather.WeatherStatus;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.wire.PayloadCodec;
 
 /**
  * One site's control runtime: the {@link ControlLoop} wired to MQTT ({@link MqttLink}), a point
- * sink (InfluxDB or files) and a persistence weather forecast, driven by a wall-clock tick that
+ * sink (InfluxDB or files) and a weather forecast (persistence, or Open-Meteo polled with
+ * persistence as fallback, {@link RuntimeSettings#weather()}), driven by a wall-clock tick that
  * looks at the loop's clock. What the Quarkus service runs, and what tests start and stop to play
  * a service restart.
  */
@@ -33,6 +37,8 @@ public final class ControlRuntime implements AutoCloseable {
   private final MqttLink mqtt;
   private final PointSink sink;
   private final ControlLoop loop;
+  // Null: no polled source. Held here because Micrometer holds its meters' objects weakly.
+  private final WeatherStatus weatherStatus;
   private final ScheduledExecutorService ticker;
   private volatile long lastTickNanos = System.nanoTime();
   private volatile boolean started;
@@ -50,8 +56,9 @@ public final class ControlRuntime implements AutoCloseable {
 
   /**
    * @param controller the controller; the baseline heating curve when {@code null}
-   * @param weather the weather forecast; a persistence forecast of the gateways' outdoor readings
-   *     when {@code null}
+   * @param weather the weather forecast; when {@code null}, the source {@link
+   *     RuntimeSettings#weather()} asks for: Open-Meteo polled, or a persistence forecast of the
+   *     gateways' outdoor readings
    * @param operator modes, overrides and audit; owned by the caller so it outlives a restart
    * @param sink where records go; closed with the runtime
    */
@@ -64,18 +71,25 @@ public final class ControlRuntime implements AutoCloseable {
     this.mqtt = new MqttLink(settings.mqtt(), settings.site().name(), codec, inbox,
         settings.timeScale());
     Controller c = controller != null ? controller : new HeatingCurveController(BaselineSettings.DEFAULTS);
+    WeatherSource w = weather != null ? weather : weather(settings, inbox);
+    this.weatherStatus = w instanceof PolledWeather p ? p.status() : null;
     this.loop = new ControlLoop(settings.loop(), settings.clock(), c,
         new HeatingCurveController(BaselineSettings.DEFAULTS),
-        new LoopIo(inbox, mqtt,
-            weather != null ? weather
-                : new PersistenceWeather(inbox, settings.loop().step(), settings.forecastHorizon()),
-            new InfluxRecorder(settings.site().name(), sink)),
+        new LoopIo(inbox, mqtt, w, new InfluxRecorder(settings.site().name(), sink)),
         operator);
     this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "control-loop");
       t.setDaemon(true);
       return t;
     });
+  }
+
+  /** The configured source: persistence, or Open-Meteo with persistence as its fallback. */
+  private static WeatherSource weather(RuntimeSettings settings, TelemetryInbox inbox) {
+    var persistence = new PersistenceWeather(inbox, settings.loop().step(),
+        settings.forecastHorizon());
+    return settings.weather().<WeatherSource>map(p -> new PolledWeather(p, settings.loop().step(),
+        settings.forecastHorizon(), settings.clock(), persistence)).orElse(persistence);
   }
 
   /**
@@ -137,6 +151,11 @@ public final class ControlRuntime implements AutoCloseable {
 
   public RuntimeSettings settings() {
     return settings;
+  }
+
+  /** What the polled weather source has done; empty with the persistence forecast. */
+  public Optional<WeatherStatus> weatherStatus() {
+    return Optional.ofNullable(weatherStatus);
   }
 
   /** Wall-clock seconds since the loop last ticked. */
