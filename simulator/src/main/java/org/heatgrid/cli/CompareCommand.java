@@ -85,6 +85,7 @@ final class CompareCommand implements Callable<Integer> {
         s.seed(), s.forecastError().name().toLowerCase(Locale.ROOT));
     CompareTables.cluster(stdout, c);
     CompareTables.buildings(stdout, c);
+    CompareTables.measured(stdout, c);
     for (String name : c.runs().keySet()) {
       if (!name.equals("baseline")) {
         stdout.println(CompareReport.statement(c, name));

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.heatgrid.sim.compare.BuildingComfort;
 import org.heatgrid.sim.compare.Comparison;
+import org.heatgrid.sim.compare.MeasuredSavings;
 import org.heatgrid.sim.compare.SeedSweep;
 import org.heatgrid.sim.compare.SeedSweep.Figure;
 import org.heatgrid.sim.kpi.KpiReport;
@@ -32,6 +33,22 @@ final class CompareTables {
           k.energyMwh(), k.energyMwh() / b.energyMwh(), k.peakKw(), k.tdisOccupiedKhPerZone(),
           k.tdisKhPerZone(), name.equals("baseline") || !Double.isFinite(share) ? ""
               : String.format(Locale.ROOT, "%.0f", 100 * share), fb);
+    }
+  }
+
+  /** What M&V would report from the meters beside the true savings, energy and usage cost. */
+  static void measured(PrintWriter out, Comparison c) {
+    out.println("measured savings (M&V: TOWT on the history's meters) vs true (baseline replayed):");
+    out.printf(Locale.ROOT, "%-9s %12s %12s %8s %12s %12s %8s%n", "controller", "energy M&V",
+        "energy true", "error", "usage M&V", "usage true", "error");
+    for (String name : c.runs().keySet()) {
+      MeasuredSavings m = c.measured().get(name);
+      double e = m.energySavingsPercent();
+      double et = c.trueEnergySavingsPercent(name);
+      double u = m.usageSavingsPercent();
+      double ut = c.trueUsageSavingsPercent(name);
+      out.printf(Locale.ROOT, "%-10s %11.2f%% %11.2f%% %+7.2f %11.2f%% %11.2f%% %+7.2f%n", name, e,
+          et, e - et, u, ut, u - ut);
     }
   }
 

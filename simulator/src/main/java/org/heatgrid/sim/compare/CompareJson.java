@@ -36,6 +36,16 @@ public final class CompareJson {
       if (Double.isFinite(share)) {
         savings.put("share_of_oracle_savings", share);
       }
+      MeasuredSavings m = c.measured().get(name);
+      ObjectNode mv = o.putObject("measured_savings");
+      mv.put("method", "TOWT fitted per building on the history period's hourly meters under the "
+          + "heating curve, predicting the reporting period from its outdoor sensors");
+      mv.put("predicted_baseline_mwh", m.predictedBaselineMwh());
+      mv.put("metered_mwh", m.meteredMwh());
+      mv.put("energy_percent", m.energySavingsPercent());
+      mv.put("usage_cost_percent", m.usageSavingsPercent());
+      mv.put("true_energy_percent", c.trueEnergySavingsPercent(name));
+      mv.put("true_usage_cost_percent", c.trueUsageSavingsPercent(name));
       ObjectNode fb = o.putObject("fallback_reasons");
       c.fallbackReasons().getOrDefault(name, Map.of()).forEach(fb::put);
       root.set(name, o);

@@ -13,6 +13,7 @@ import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.sim.controllers.Controllers;
 import org.heatgrid.sim.kpi.KpiReport;
 import org.heatgrid.sim.mpc.MpcParameters;
+import org.heatgrid.sim.mpc.MpcSetup;
 import org.heatgrid.sim.oracle.OracleController;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.sim.run.Simulation;
@@ -25,9 +26,11 @@ import org.heatgrid.sim.scenario.Scenario;
  *
  * @param runs per controller name, in the order asked, the baseline first
  * @param kpis per controller name, the run's KPIs
+ * @param measured per controller name, the savings that measurement and verification would report
+ *     from the meters, with the history period under the heating curve as the former operation
  */
 public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<String, KpiReport> kpis,
-    Map<String, Map<String, Long>> fallbackReasons) {
+    Map<String, Map<String, Long>> fallbackReasons, Map<String, MeasuredSavings> measured) {
 
   public static Comparison run(Scenario s, List<String> controllers, MpcParameters mpc)
       throws InterruptedException {
@@ -71,7 +74,11 @@ public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<Str
     }
     Map<String, KpiReport> kpis = new LinkedHashMap<>();
     runs.forEach((name, r) -> kpis.put(name, KpiReport.of(r)));
-    return new Comparison(s, runs, kpis, reasons);
+    RunResult history = new Simulation(MpcSetup.historyScenario(s, mpc))
+        .run(new HeatingCurveController(s.baseline()));
+    Map<String, MeasuredSavings> measured = new LinkedHashMap<>();
+    runs.forEach((name, r) -> measured.put(name, MeasuredSavings.estimate(history, r, s.tariff())));
+    return new Comparison(s, runs, kpis, reasons, measured);
   }
 
   private static Map<String, Long> fallbacks(Controller c) {
@@ -91,6 +98,17 @@ public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<Str
   /** Season cost saved against the baseline, KRW (negative: it cost more). */
   public double savingsKrw(String controller) {
     return baseline().cluster().costKrw() - kpis.get(controller).cluster().costKrw();
+  }
+
+  /** The true usage-cost savings against the baseline replayed on the same trace, %. */
+  public double trueUsageSavingsPercent(String controller) {
+    return 100 * (1 - kpis.get(controller).cluster().usageCostKrw()
+        / baseline().cluster().usageCostKrw());
+  }
+
+  /** The true heat savings against the baseline replayed on the same trace, %. */
+  public double trueEnergySavingsPercent(String controller) {
+    return 100 * (1 - kpis.get(controller).cluster().energyMwh() / baseline().cluster().energyMwh());
   }
 
   /** {@code controller}'s savings as a share of the oracle's, or NaN without an oracle. */

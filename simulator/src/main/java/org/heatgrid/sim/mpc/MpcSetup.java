@@ -39,11 +39,19 @@ public final class MpcSetup {
 
   private MpcSetup() {}
 
-  public static Prepared prepare(Scenario evaluation, MpcParameters p) {
-    Scenario history = evaluation
+  /**
+   * The history period of an evaluation scenario: the same campus, under other weather, in another
+   * season and with another seed (honesty rule 3), as the MPC learns from it.
+   */
+  public static Scenario historyScenario(Scenario evaluation, MpcParameters p) {
+    return evaluation
         .withWeather(p.historyWeather(), EpwReader.readResource(p.historyWeather()))
         .withPeriod(p.historyFrom(), p.historyTo())
         .withSeed(p.historySeed());
+  }
+
+  public static Prepared prepare(Scenario evaluation, MpcParameters p) {
+    Scenario history = historyScenario(evaluation, p);
     TelemetryRecorder recorder = new TelemetryRecorder(new HeatingCurveController(history.baseline()))
         .from(p.historyFrom().atStartOfDay());
     new Simulation(history).run(recorder);
