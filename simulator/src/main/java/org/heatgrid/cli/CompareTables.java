@@ -50,6 +50,16 @@ final class CompareTables {
       out.printf(Locale.ROOT, "%-10s %11.2f%% %11.2f%% %+7.2f %11.2f%% %11.2f%% %+7.2f%n", name, e,
           et, e - et, u, ut, u - ut);
     }
+    out.print("monthly energy savings, M&V / true (replayed baseline's meters):");
+    for (String name : c.runs().keySet()) {
+      MeasuredSavings m = c.measured().get(name);
+      out.printf(Locale.ROOT, "%n  %-9s", name);
+      for (java.time.YearMonth month : m.monthlyPredictedMwh().keySet()) {
+        out.printf(Locale.ROOT, " %s %.1f/%.1f", month, m.energySavingsPercent(month),
+            c.trueEnergySavingsPercent(name, month));
+      }
+    }
+    out.println();
   }
 
   /** Occupied-hour discomfort per building and controller, K*h per zone, and the worst excess. */

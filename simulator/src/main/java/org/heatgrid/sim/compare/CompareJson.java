@@ -46,6 +46,12 @@ public final class CompareJson {
       mv.put("usage_cost_percent", m.usageSavingsPercent());
       mv.put("true_energy_percent", c.trueEnergySavingsPercent(name));
       mv.put("true_usage_cost_percent", c.trueUsageSavingsPercent(name));
+      ObjectNode months = mv.putObject("monthly");
+      for (java.time.YearMonth month : m.monthlyPredictedMwh().keySet()) {
+        ObjectNode mo = months.putObject(month.toString());
+        mo.put("energy_percent", m.energySavingsPercent(month));
+        mo.put("true_energy_percent", c.trueEnergySavingsPercent(name, month));
+      }
       ObjectNode fb = o.putObject("fallback_reasons");
       c.fallbackReasons().getOrDefault(name, Map.of()).forEach(fb::put);
       root.set(name, o);

@@ -106,6 +106,15 @@ public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<Str
         / baseline().cluster().usageCostKrw());
   }
 
+  /**
+   * The true heat savings of one month against the baseline replayed on the same trace, %, from
+   * both runs' hourly meters (so that a month compares like with like with M&V).
+   */
+  public double trueEnergySavingsPercent(String controller, java.time.YearMonth month) {
+    double base = MeasuredSavings.monthlyMeteredMwh(runs.get("baseline")).get(month);
+    return 100 * (1 - measured.get(controller).monthlyMeteredMwh().get(month) / base);
+  }
+
   /** The true heat savings against the baseline replayed on the same trace, %. */
   public double trueEnergySavingsPercent(String controller) {
     return 100 * (1 - kpis.get(controller).cluster().energyMwh() / baseline().cluster().energyMwh());

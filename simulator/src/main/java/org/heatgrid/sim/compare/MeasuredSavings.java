@@ -2,7 +2,10 @@ package org.heatgrid.sim.compare;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import org.heatgrid.forecast.baseline.Towt;
 import org.heatgrid.forecast.data.MeterData;
 import org.heatgrid.forecast.model.ForecastInput;
@@ -23,9 +26,12 @@ import org.heatgrid.tariff.Tariff;
  * @param meteredMwh the controller's metered heat over the reporting period
  * @param predictedBaselineUsageKrw the usage charge of the predicted heat, hour by hour
  * @param meteredUsageKrw the usage charge of the metered heat, hour by hour
+ * @param monthlyPredictedMwh per calendar month of the reporting period, the predicted heat
+ * @param monthlyMeteredMwh per calendar month of the reporting period, the metered heat
  */
 public record MeasuredSavings(double predictedBaselineMwh, double meteredMwh,
-    double predictedBaselineUsageKrw, double meteredUsageKrw) {
+    double predictedBaselineUsageKrw, double meteredUsageKrw,
+    SortedMap<YearMonth, Double> monthlyPredictedMwh, SortedMap<YearMonth, Double> monthlyMeteredMwh) {
 
   private static final Duration HOUR = Duration.ofHours(1);
   private static final double KWH_PER_MCAL = 1.163;
@@ -33,6 +39,25 @@ public record MeasuredSavings(double predictedBaselineMwh, double meteredMwh,
   /** Energy savings as M&V reports them, % of the predicted baseline. */
   public double energySavingsPercent() {
     return 100 * (1 - meteredMwh / predictedBaselineMwh);
+  }
+
+  /** Energy savings of one month as M&V reports them, % of that month's predicted baseline. */
+  public double energySavingsPercent(YearMonth month) {
+    return 100 * (1 - monthlyMeteredMwh.get(month) / monthlyPredictedMwh.get(month));
+  }
+
+  /** The metered heat of a run per calendar month, MWh (hourly meters, as M&V reads them). */
+  public static SortedMap<YearMonth, Double> monthlyMeteredMwh(RunResult run) {
+    MeterData d = MeterExport.meterData(run, HOUR);
+    ZoneId zone = run.scenario().zone();
+    SortedMap<YearMonth, Double> out = new TreeMap<>();
+    for (int h = 0; h < d.length(); h++) {
+      YearMonth m = YearMonth.from(d.time(h).atZone(zone));
+      for (int b = 0; b < d.buildings().size(); b++) {
+        out.merge(m, d.heatKw()[b][h] / 1000, Double::sum);
+      }
+    }
+    return out;
   }
 
   /** Usage-cost savings as M&V reports them, % of the predicted baseline's usage charge. */
@@ -77,9 +102,12 @@ public record MeasuredSavings(double predictedBaselineMwh, double meteredMwh,
     double meteredKwh = 0;
     double predictedKrw = 0;
     double meteredKrw = 0;
+    SortedMap<YearMonth, Double> monthlyPredicted = new TreeMap<>();
     for (int b = 0; b < nb; b++) {
       double[] predicted = model.predict(in, b);
       for (int h = 0; h < after.length(); h++) {
+        monthlyPredicted.merge(YearMonth.from(after.time(h).atZone(zone)), predicted[h] / 1000,
+            Double::sum);
         double price = tariff.usage().krwPerMcal(LocalDateTime.ofInstant(after.time(h), zone));
         predictedKwh += predicted[h];
         meteredKwh += after.heatKw()[b][h];
@@ -87,6 +115,7 @@ public record MeasuredSavings(double predictedBaselineMwh, double meteredMwh,
         meteredKrw += after.heatKw()[b][h] / KWH_PER_MCAL * price;
       }
     }
-    return new MeasuredSavings(predictedKwh / 1000, meteredKwh / 1000, predictedKrw, meteredKrw);
+    return new MeasuredSavings(predictedKwh / 1000, meteredKwh / 1000, predictedKrw, meteredKrw,
+        monthlyPredicted, monthlyMeteredMwh(reporting));
   }
 }

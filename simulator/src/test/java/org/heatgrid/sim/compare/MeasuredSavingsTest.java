@@ -36,6 +36,14 @@ class MeasuredSavingsTest {
     double metered = 100 * (base.meteredMwh() - ideal.meteredMwh()) / base.predictedBaselineMwh();
     assertThat(estimated).isCloseTo(metered, within(0.5));
     assertThat(ideal.energySavingsPercent()).isGreaterThan(base.energySavingsPercent());
+    // The months add up to the period, and the baseline against its own meters saves nothing.
+    assertThat(ideal.monthlyPredictedMwh().values().stream().mapToDouble(Double::doubleValue).sum())
+        .isCloseTo(ideal.predictedBaselineMwh(), within(1e-6));
+    assertThat(ideal.monthlyMeteredMwh().values().stream().mapToDouble(Double::doubleValue).sum())
+        .isCloseTo(ideal.meteredMwh(), within(1e-6));
+    for (java.time.YearMonth month : base.monthlyPredictedMwh().keySet()) {
+      assertThat(c.trueEnergySavingsPercent("baseline", month)).isZero();
+    }
   }
 
   @Test
