@@ -111,7 +111,7 @@ public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<Str
    * both runs' hourly meters (so that a month compares like with like with M&V).
    */
   public double trueEnergySavingsPercent(String controller, java.time.YearMonth month) {
-    double base = MeasuredSavings.monthlyMeteredMwh(runs.get("baseline")).get(month);
+    double base = measured.get("baseline").monthlyMeteredMwh().get(month);
     return 100 * (1 - measured.get(controller).monthlyMeteredMwh().get(month) / base);
   }
 
