@@ -46,19 +46,6 @@ public record MeasuredSavings(double predictedBaselineMwh, double meteredMwh,
     return 100 * (1 - monthlyMeteredMwh.get(month) / monthlyPredictedMwh.get(month));
   }
 
-  /** The metered heat of a run per calendar month, MWh (hourly meters, as M&V reads them). */
-  public static SortedMap<YearMonth, Double> monthlyMeteredMwh(RunResult run) {
-    MeterData d = MeterExport.meterData(run, HOUR);
-    ZoneId zone = run.scenario().zone();
-    SortedMap<YearMonth, Double> out = new TreeMap<>();
-    for (int h = 0; h < d.length(); h++) {
-      YearMonth m = YearMonth.from(d.time(h).atZone(zone));
-      for (int b = 0; b < d.buildings().size(); b++) {
-        out.merge(m, d.heatKw()[b][h] / 1000, Double::sum);
-      }
-    }
-    return out;
-  }
 
   /** Usage-cost savings as M&V reports them, % of the predicted baseline's usage charge. */
   public double usageSavingsPercent() {
@@ -103,11 +90,13 @@ public record MeasuredSavings(double predictedBaselineMwh, double meteredMwh,
     double predictedKrw = 0;
     double meteredKrw = 0;
     SortedMap<YearMonth, Double> monthlyPredicted = new TreeMap<>();
+    SortedMap<YearMonth, Double> monthlyMetered = new TreeMap<>();
     for (int b = 0; b < nb; b++) {
       double[] predicted = model.predict(in, b);
       for (int h = 0; h < after.length(); h++) {
-        monthlyPredicted.merge(YearMonth.from(after.time(h).atZone(zone)), predicted[h] / 1000,
-            Double::sum);
+        YearMonth month = YearMonth.from(after.time(h).atZone(zone));
+        monthlyPredicted.merge(month, predicted[h] / 1000, Double::sum);
+        monthlyMetered.merge(month, after.heatKw()[b][h] / 1000, Double::sum);
         double price = tariff.usage().krwPerMcal(LocalDateTime.ofInstant(after.time(h), zone));
         predictedKwh += predicted[h];
         meteredKwh += after.heatKw()[b][h];
@@ -116,6 +105,6 @@ public record MeasuredSavings(double predictedBaselineMwh, double meteredMwh,
       }
     }
     return new MeasuredSavings(predictedKwh / 1000, meteredKwh / 1000, predictedKrw, meteredKrw,
-        monthlyPredicted, monthlyMeteredMwh(reporting));
+        monthlyPredicted, monthlyMetered);
   }
 }
