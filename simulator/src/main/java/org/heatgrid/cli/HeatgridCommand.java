@@ -8,7 +8,7 @@ import picocli.CommandLine;
     description = "Heat-supply control for clusters of buildings on district heating.",
     subcommands = {SimulateCommand.class, CompareCommand.class, IdentifyCommand.class,
         CommissionCommand.class, BenchCommand.class, SolverBenchCommand.class,
-        ForecastCommand.class, HotWaterBacktestCommand.class, SiteCommand.class,
+        ForecastCommand.class, HotWaterBacktestCommand.class, SiteCommand.class, LearnCommand.class,
         RunCommand.class})
 public final class HeatgridCommand implements Runnable {
 

@@ -13,6 +13,7 @@ import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.control.mpc.MpcController;
 import org.heatgrid.control.mpc.PlanModel;
+import org.heatgrid.control.mpc.model.SiteHistory;
 import org.heatgrid.control.mpc.model.BuildingHistory;
 import org.heatgrid.control.mpc.model.IdentifiedModel;
 import org.heatgrid.control.mpc.model.ModelIdentifier;
@@ -153,7 +154,7 @@ public final class OracleController implements Controller, TruthObserver {
       }
       gaps[m++] = r.meanIndoorC(b, k) - min;
     }
-    return PlanModel.zoneSpreadK(gaps, m, quantile);
+    return SiteHistory.zoneSpread(gaps, m, quantile);
   }
 
   /** The true hot-water draws of the evaluation period, read ahead. */

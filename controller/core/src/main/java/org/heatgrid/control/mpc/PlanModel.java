@@ -28,17 +28,4 @@ public record PlanModel(String buildingId, ThermalModel thermal, EmitterCurve em
           + zoneSpreadK);
     }
   }
-
-  /**
-   * The zone spread from observed gaps between a building's mean and its coldest zone: the
-   * {@code quantile} of the first {@code count} values, 0 when there are none.
-   */
-  public static double zoneSpreadK(double[] gaps, int count, double quantile) {
-    if (count == 0) {
-      return 0;
-    }
-    double[] sorted = java.util.Arrays.copyOf(gaps, count);
-    java.util.Arrays.sort(sorted);
-    return sorted[(int) Math.min(count - 1, Math.floor(quantile * count))];
-  }
 }

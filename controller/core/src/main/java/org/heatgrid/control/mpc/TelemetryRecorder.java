@@ -1,8 +1,6 @@
 package org.heatgrid.control.mpc;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import org.heatgrid.control.api.Controller;
@@ -10,8 +8,8 @@ import org.heatgrid.control.api.Decision;
 import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.mpc.model.BuildingHistory;
+import org.heatgrid.control.mpc.model.SiteHistory;
 import org.heatgrid.forecast.data.MeterData;
-import org.heatgrid.forecast.load.HourlyLoad;
 import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.Site;
 
@@ -23,10 +21,7 @@ import org.heatgrid.site.Site;
 public final class TelemetryRecorder implements Controller {
 
   private final Controller inner;
-  private Site site;
-  private final List<LocalDateTime> starts = new ArrayList<>();
-  private final List<Double> ghi = new ArrayList<>();
-  private final List<Telemetry[]> rows = new ArrayList<>();
+  private SiteHistory history;
   private double previousGhi = Double.NaN;
   private LocalDateTime recordFrom = LocalDateTime.MIN;
 
@@ -47,7 +42,7 @@ public final class TelemetryRecorder implements Controller {
 
   @Override
   public void start(Site site) {
-    this.site = site;
+    this.history = new SiteHistory(site);
     inner.start(site);
   }
 
@@ -55,111 +50,48 @@ public final class TelemetryRecorder implements Controller {
   public Decision decide(Observation o) {
     LocalDateTime periodStart = o.localTime().minus(o.step());
     if (!o.telemetry().isEmpty() && !periodStart.isBefore(recordFrom)) {
-      Telemetry[] row = new Telemetry[site.buildings().size()];
+      List<BuildingInfo> buildings = history.site().buildings();
+      Telemetry[] row = new Telemetry[buildings.size()];
       for (int b = 0; b < row.length; b++) {
-        row[b] = o.telemetry().get(site.buildings().get(b).id());
+        row[b] = o.telemetry().get(buildings.get(b).id());
       }
-      starts.add(periodStart);
-      rows.add(row);
       // The weather service's irradiance for the period that just ended.
-      ghi.add(previousGhi);
+      history.add(periodStart, row, previousGhi);
     }
     previousGhi = o.forecast().ghiWm2(0);
     return inner.decide(o);
   }
 
+  /** What was recorded. */
+  public SiteHistory record() {
+    return history;
+  }
+
   public int size() {
-    return rows.size();
+    return history.size();
   }
 
   /** One building's recorded history in the identification's form. */
   public BuildingHistory history(int b) {
-    BuildingInfo info = site.buildings().get(b);
-    int n = rows.size();
-    double stepHours = site.controlStep().toSeconds() / 3600.0;
-    double[] heat = nan(n);
-    double[] indoor = nan(n);
-    double[] outdoor = nan(n);
-    double[] irr = nan(n);
-    double[] supply = nan(n);
-    double[] ret = nan(n);
-    boolean[] occ = new boolean[n];
-    for (int k = 0; k < n; k++) {
-      Telemetry t = rows.get(k)[b];
-      occ[k] = info.schedule().isOccupied(starts.get(k), site.holidays());
-      irr[k] = ghi.get(k);
-      if (t == null) {
-        continue;
-      }
-      heat[k] = t.spaceHeatKw();
-      indoor[k] = t.meanIndoorC();
-      outdoor[k] = t.outdoorC();
-      supply[k] = t.secondarySupplyC();
-      ret[k] = t.secondaryReturnC();
-    }
-    return new BuildingHistory(info.id(), stepHours, starts.toArray(LocalDateTime[]::new), heat,
-        indoor, outdoor, irr, occ, supply, ret);
+    return history.history(b);
   }
 
-  /**
-   * How far the coldest indoor sensor sits below the building's mean while occupied: the
-   * {@code quantile} of (mean - min) over occupied periods, K.
-   */
+  /** See {@link SiteHistory#zoneSpreadK}. */
   public double zoneSpreadK(int b, double quantile) {
-    BuildingInfo info = site.buildings().get(b);
-    double[] gaps = new double[rows.size()];
-    int m = 0;
-    for (int k = 0; k < rows.size(); k++) {
-      Telemetry t = rows.get(k)[b];
-      if (t == null || !info.schedule().isOccupied(starts.get(k), site.holidays())) {
-        continue;
-      }
-      double gap = t.meanIndoorC() - t.coldestZoneC();
-      if (Double.isFinite(gap)) {
-        gaps[m++] = gap;
-      }
-    }
-    return PlanModel.zoneSpreadK(gaps, m, quantile);
+    return history.zoneSpreadK(b, quantile);
   }
 
   /** Per building and period, the metered heat beyond the heating circuit (hot water), kW. */
   public double[][] otherHeatKw() {
-    int n = site.buildings().size();
-    double[][] out = new double[n][rows.size()];
-    for (int b = 0; b < n; b++) {
-      for (int k = 0; k < rows.size(); k++) {
-        Telemetry t = rows.get(k)[b];
-        out[b][k] = t == null ? Double.NaN : t.otherHeatKw();
-      }
-    }
-    return out;
+    return history.otherHeatKw();
   }
 
-  /**
-   * The same uncontrolled load as hourly means, with the observed outdoor temperature and
-   * irradiance: the history the hot-water network is trained on.
-   */
+  /** See {@link SiteHistory#hourlyOtherHeat}. */
   public MeterData hourlyOtherHeat() {
-    List<String> ids = site.buildings().stream().map(BuildingInfo::id).toList();
-    HourlyLoad hourly = new HourlyLoad(ids, site.zone());
-    for (int k = 0; k < rows.size(); k++) {
-      java.time.Instant start = starts.get(k).atZone(site.zone()).toInstant();
-      for (int b = 0; b < ids.size(); b++) {
-        Telemetry t = rows.get(k)[b];
-        hourly.add(start, b, t == null ? Double.NaN : t.otherHeatKw(),
-            t == null ? Double.NaN : t.outdoorC(), ghi.get(k));
-      }
-    }
-    return hourly.toMeterData();
+    return history.hourlyOtherHeat();
   }
 
   public List<LocalDateTime> periodStarts() {
-    return List.copyOf(starts);
-  }
-
-  private static double[] nan(int n) {
-    double[] a = new double[n];
-    Arrays.fill(a, Double.NaN);
-    return a;
+    return history.periodStarts();
   }
 }

@@ -57,6 +57,60 @@ public final class HotWaterProfile implements LoadForecast {
     return new HotWaterProfile(sum, slotMinutes, holidays);
   }
 
+  /**
+   * A stored profile: per building, day type (working day, Saturday, Sunday or holiday) and slot,
+   * the mean load, kW.
+   *
+   * @throws IllegalArgumentException when the shape or a value is wrong
+   */
+  public static HotWaterProfile of(double[][][] meanKw, int slotMinutes, HolidayCalendar holidays) {
+    if (slotMinutes <= 0 || 1440 % slotMinutes != 0) {
+      throw new IllegalArgumentException("profile slot must divide a day: " + slotMinutes + " min");
+    }
+    double[][][] copy = new double[meanKw.length][][];
+    for (int b = 0; b < meanKw.length; b++) {
+      if (meanKw[b].length != 3) {
+        throw new IllegalArgumentException("profile of building " + b + " has " + meanKw[b].length
+            + " day types, not 3");
+      }
+      copy[b] = new double[3][];
+      for (int t = 0; t < 3; t++) {
+        if (meanKw[b][t].length != 1440 / slotMinutes) {
+          throw new IllegalArgumentException("profile of building " + b + ", day type " + t + " has "
+              + meanKw[b][t].length + " slots, not " + 1440 / slotMinutes);
+        }
+        for (double v : meanKw[b][t]) {
+          if (!(v >= 0) || Double.isInfinite(v)) {
+            throw new IllegalArgumentException("profile of building " + b + ": load " + v
+                + " kW is not finite and >= 0");
+          }
+        }
+        copy[b][t] = meanKw[b][t].clone();
+      }
+    }
+    return new HotWaterProfile(copy, slotMinutes, holidays);
+  }
+
+  /** Per building, day type and slot, the mean load, kW (a copy). */
+  public double[][][] meanKw() {
+    double[][][] copy = new double[meanKw.length][3][];
+    for (int b = 0; b < meanKw.length; b++) {
+      for (int t = 0; t < 3; t++) {
+        copy[b][t] = meanKw[b][t].clone();
+      }
+    }
+    return copy;
+  }
+
+  public int slotMinutes() {
+    return slotMinutes;
+  }
+
+  /** Buildings covered, in site order. */
+  public int buildings() {
+    return meanKw.length;
+  }
+
   @Override
   public double[] loadKw(int b, Observation o, int steps) {
     double[] out = new double[steps];

@@ -47,6 +47,14 @@ public final class ModelIdentifier {
   }
 
   /**
+   * Scores a model, identified elsewhere, on some days of a history as {@link #identify} scores
+   * its held-out days: so that two models can be compared on the same days (the re-learning gate).
+   */
+  public static FitQuality score(ThermalModel model, BuildingHistory history, Set<LocalDate> days) {
+    return FitScorer.score(model.withStep(history.stepHours()), StepSelection.heldOut(history, days));
+  }
+
+  /**
    * One-step least squares on 15-minute readings sees mostly the fast air response, so the
    * refinement legitimately raises C several times; UA, the steady-state loss, should move
    * little. A UA far off means the fit slid along a flat direction of the error (UA and C growing

@@ -43,6 +43,10 @@ public final class InfluxRecorder implements Recorder {
     field(p, "secondary_flow_m3h", t.secondaryFlowM3h());
     field(p, "outdoor_c", t.outdoorC());
     field(p, "indoor_mean_c", t.meanIndoorC());
+    // Every zone, so that learning can see how far the coldest one sits below the mean.
+    for (int z = 0; z < t.zones(); z++) {
+      field(p, "zone_" + (z + 1) + "_c", t.zoneTempC(z));
+    }
     sink.write(p.build());
   }
 
