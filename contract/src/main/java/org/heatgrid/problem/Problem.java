@@ -33,6 +33,8 @@ public record Problem(String type, String title, int status, String detail, Stri
   public static final String MODEL_UNAVAILABLE = "urn:heatgrid:problem:model-unavailable";
   /** The forecast service could not reload its model; the previous one is still served. */
   public static final String RELOAD_FAILED = "urn:heatgrid:problem:reload-failed";
+  /** The control service refused a model bundle (corrupt, of another site, or not learnable); the running controller stays. */
+  public static final String BUNDLE_REFUSED = "urn:heatgrid:problem:bundle-refused";
   /** A fault of the service, not of the request. */
   public static final String INTERNAL = "urn:heatgrid:problem:internal-error";
 }

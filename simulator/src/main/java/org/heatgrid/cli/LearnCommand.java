@@ -70,6 +70,10 @@ final class LearnCommand implements Callable<Integer> {
       description = "Usable days the record needs (default: ${DEFAULT-VALUE}).")
   int minDays;
 
+  @Option(names = "--buildings", paramLabel = "IDS", split = ",",
+      description = "Learn only these buildings of the site file (as heatgrid.site.buildings).")
+  List<String> buildings = List.of();
+
   @Option(names = "--no-network", description = "Forecast hot water with the profile only (no training).")
   boolean noNetwork;
 
@@ -81,13 +85,16 @@ final class LearnCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Site s = SiteFile.read(site, List.of());
+      Site s = SiteFile.read(site, buildings);
       RecordSource src = source.records != null ? new RecordSource.Records(source.records)
           : source.influx != null ? new RecordSource.Influx(source.influx, database)
           : new RecordSource.Csv(source.csv);
       LearnSettings settings = LearnSettings.DEFAULTS.withMinDays(minDays).withNetwork(!noNetwork);
       long t0 = System.nanoTime();
       SiteRecord record = src.read(s.name());
+      if (!buildings.isEmpty()) {
+        record.retain(java.util.Set.copyOf(buildings));
+      }
       ModelBundle bundle = Learner.learn(record, s, settings);
       BundleStore store = new BundleStore(this.out);
       String version = store.save(bundle);

@@ -72,6 +72,19 @@ public final class OperatorState {
     return override(buildingId).filter(o -> o.activeAt(now));
   }
 
+  /** The building id of audit entries about the whole site (its model bundle, its controller). */
+  public static final String SITE = "*";
+
+  /** Records a change to the whole site (not by an operator's building action), e.g. a bundle switch. */
+  public void siteChange(String what, String before, String after, String who, String why,
+      Instant now) {
+    AuditEntry e;
+    synchronized (this) {
+      e = record(new AuditEntry(now, who, SITE, what, before, after, why));
+    }
+    auditSink.accept(e);
+  }
+
   public void setMode(String buildingId, Mode mode, String who, String why, Instant now) {
     Objects.requireNonNull(mode, "mode");
     AuditEntry e;

@@ -178,6 +178,15 @@ public final class BundleStore {
     return b;
   }
 
+  /** No bundle is active any more (the service runs the heating curve, also after a restart). */
+  public synchronized void deactivate() {
+    try {
+      Files.deleteIfExists(root.resolve(ACTIVE));
+    } catch (IOException e) {
+      throw new BundleException("cannot deactivate in " + root + ": " + e.getMessage(), e);
+    }
+  }
+
   private Path dir(String version) {
     if (!VERSION.matcher(version).matches()) {
       throw new BundleException("'" + version + "' is not a bundle version (v0001, v0002, ...)");
@@ -192,7 +201,8 @@ public final class BundleStore {
   private Manifest manifest(String version) {
     Path f = dir(version).resolve(MANIFEST);
     try {
-      Manifest m = JSON.readValue(f.toFile(), Manifest.class);
+      // The folder names the version: a bundle copied to another store keeps its content.
+      Manifest m = JSON.readValue(f.toFile(), Manifest.class).withVersion(version);
       if (!Manifest.FORMAT.equals(m.format())) {
         throw new BundleException("bundle " + version + ": format '" + m.format() + "', this "
             + "version reads " + Manifest.FORMAT);

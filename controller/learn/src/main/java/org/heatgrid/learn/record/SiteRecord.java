@@ -94,6 +94,11 @@ public final class SiteRecord {
     return Set.copyOf(otherSites);
   }
 
+  /** Drops every building but {@code ids} (a service that controls part of a site's file). */
+  public void retain(Set<String> ids) {
+    readings.keySet().retainAll(ids);
+  }
+
   public Set<String> buildings() {
     return readings.keySet();
   }

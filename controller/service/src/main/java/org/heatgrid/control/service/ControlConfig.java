@@ -31,6 +31,8 @@ public interface ControlConfig {
 
   Weather weather();
 
+  Models models();
+
   /** Folder for the audit log, the operator state, and the points in the no-InfluxDB mode. */
   @WithDefault("data")
   Path dataDir();
@@ -162,5 +164,38 @@ public interface ControlConfig {
     /** Longest a fetch may hold up the control loop. */
     @WithDefault("PT10S")
     Duration timeout();
+  }
+
+  /**
+   * Where the MPC comes from: the site's model bundles, learnt from its own record
+   * ({@code heatgrid learn}, or re-learning here).
+   */
+  interface Models {
+    /**
+     * {@code auto} (default): the MPC from the active bundle when there is a valid one, the
+     * heating curve otherwise; {@code curve}: the heating curve always (bundles are still learnt).
+     */
+    @WithDefault("auto")
+    String mode();
+
+    /** The bundle store; default {@code <data-dir>/models}. */
+    Optional<Path> store();
+
+    /** Whether the service re-learns from its own record on a schedule. */
+    @WithDefault("true")
+    boolean relearn();
+
+    /** Loop-clock time between learnings (and before the first one). */
+    @WithDefault("P7D")
+    Duration relearnEvery();
+
+    /** Usable days a record needs before it is learnt from. */
+    @WithDefault("14")
+    @Min(3)
+    int minDays();
+
+    /** Whether learning trains the hot-water network (else the profile alone forecasts hot water). */
+    @WithDefault("true")
+    boolean network();
   }
 }

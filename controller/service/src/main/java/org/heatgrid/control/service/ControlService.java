@@ -12,7 +12,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.nio.file.Path;
+import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.loop.LoopSettings;
+import org.heatgrid.control.service.models.ActiveModels;
+import org.heatgrid.learn.LearnSettings;
+import org.heatgrid.learn.RecordSource;
+import org.heatgrid.learn.bundle.BundleStore;
 import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.control.service.adapter.BufferedInfluxWriter;
 import org.heatgrid.control.service.adapter.ControlRuntime;
@@ -43,6 +49,7 @@ public class ControlService {
   private final Clock clock;
   private final OperatorState operator;
   private final ControlRuntime runtime;
+  private final ActiveModels models;
 
   public ControlService(ControlConfig config, RuntimeHooks hooks) {
     this.config = config;
@@ -77,12 +84,37 @@ public class ControlService {
             config.influx().bufferCapacity(), config.influx().batchSize(),
             config.influx().flushInterval())
         : new FileSink(config.dataDir(), 10_000);
+    Optional<Controller> supplied = hooks.controller(site);
+    this.models = models(config, site, clock, operator, supplied.orElse(null));
     this.runtime = new ControlRuntime(new RuntimeSettings(site, mqtt, clock, speed, l.tick(), loop,
-        l.forecastHorizon(), weather), hooks.controller(site).orElse(null),
+        l.forecastHorizon(), weather), models.controller(),
         hooks.weather().orElse(null), operator, sink, new PayloadCodec());
+    if (supplied.isEmpty()) {
+      // Every wall second, or faster when time runs faster (a learning is due in loop time).
+      models.startSchedule(Duration.ofMillis((long) Math.max(10, Math.min(1000, 60_000 / speed))));
+    }
     if (config.loop().autostart()) {
       runtime.start();
     }
+  }
+
+  /** The models {@code heatgrid.models.*} asks for; the store defaults to data-dir/models. */
+  private static ActiveModels models(ControlConfig config, Site site, Clock clock,
+      OperatorState operator, Controller supplied) {
+    ControlConfig.Models m = config.models();
+    Path store = m.store().orElse(config.dataDir().resolve("models"));
+    RecordSource own = config.influx().enabled()
+        ? new RecordSource.Influx(config.influx().url(), config.influx().database())
+        : new RecordSource.Records(config.dataDir());
+    LearnSettings learn = LearnSettings.DEFAULTS.withMinDays(m.minDays()).withNetwork(m.network());
+    return new ActiveModels(site, new BundleStore(store), own, clock, operator,
+        new ActiveModels.Settings(m.mode().trim().toLowerCase(Locale.ROOT), m.relearn(),
+            m.relearnEvery(), learn), supplied);
+  }
+
+  /** Which controller runs and why; bundles, learning and activation. */
+  public ActiveModels models() {
+    return models;
   }
 
   public ControlRuntime runtime() {
@@ -104,6 +136,7 @@ public class ControlService {
 
   @PreDestroy
   void stop() {
+    models.close();
     runtime.close();
   }
 

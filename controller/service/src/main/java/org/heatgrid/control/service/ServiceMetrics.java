@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.ToDoubleFunction;
 import org.heatgrid.control.loop.LoopCounters;
 import org.heatgrid.control.loop.TelemetryInbox;
+import org.heatgrid.control.service.models.ActiveModels;
 import org.heatgrid.control.loop.TelemetryRejection;
 import org.heatgrid.control.service.adapter.ControlRuntime;
 import org.heatgrid.control.weather.WeatherStatus;
@@ -62,6 +63,18 @@ public class ServiceMetrics {
     Gauge.builder("heatgrid.mqtt.connected", rt, r -> r.mqtt().isConnected() ? 1 : 0)
         .description("1 while connected to the broker").register(registry);
     rt.weatherStatus().ifPresent(w -> weather(registry, w));
+    ActiveModels m = service.models();
+    Gauge.builder("heatgrid.models.mpc", m, ActiveModels::runningMpc)
+        .description("1 while the MPC runs from a model bundle, 0 while the heating curve runs "
+            + "(the reason is in /api/status)").register(registry);
+    counter(registry, "heatgrid.models.learnings.accepted", "Learnt bundles the gate let run", m,
+        ActiveModels::learningsAccepted);
+    counter(registry, "heatgrid.models.learnings.refused",
+        "Learnt bundles the gate refused (held-out fit worse than the running one's)", m,
+        ActiveModels::learningsRefused);
+    counter(registry, "heatgrid.models.learnings.failed",
+        "Learnings that produced no bundle (record too short, gappy, missing a signal)", m,
+        ActiveModels::learningsFailed);
   }
 
   /** Only for a polled source: with the persistence forecast there is nothing to go stale. */

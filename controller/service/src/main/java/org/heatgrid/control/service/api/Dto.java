@@ -54,7 +54,26 @@ public final class Dto {
       int online, int fallback, int offline, int silent, List<String> fallbackBuildings,
       List<String> overridden, long loopPeriods, long controllerFailures, long curveCommands,
       long setpointsPublished, long telemetryAccepted, Map<String, Long> telemetryRejected,
-      boolean mqttConnected, int influxBuffered, long influxDropped, Savings savings) {}
+      boolean mqttConnected, int influxBuffered, long influxDropped, Savings savings,
+      ControllerView controller) {}
+
+  @Schema(description = "Which controller runs and why: the MPC from a model bundle, or the heating curve")
+  public record ControllerView(String running, String bundle, String reason, String since,
+      String nextLearning, String lastLearning) {}
+
+  @Schema(description = "A stored model bundle: its data, fit and forecaster, or why it cannot be used")
+  public record BundleView(String version, boolean active, String problem, String created,
+      String dataFrom, String dataTo, Integer usableDays, String dataSha256,
+      Double meanHeldOutRmseK, String forecaster, Double forecasterCvrmse, List<String> warnings) {}
+
+  @Schema(description = "The controller and every stored bundle, oldest first")
+  public record Models(ControllerView controller, List<BundleView> bundles) {}
+
+  public record ActivateRequest(String reason) {}
+
+  @Schema(description = "A learning's outcome: the gate's figures and decision")
+  public record Learning(boolean accepted, double candidateRmseK, Double runningRmseK,
+      String reason, ControllerView controller) {}
 
   public record Savings(Double krw, Double mwh, String method) {}
 }

@@ -104,7 +104,8 @@ public class StatusResource {
         fallbacks, overridden, loop.counters().periods(), loop.counters().controllerFailures(),
         loop.counters().curveCommands(), loop.counters().published(), loop.inbox().accepted(),
         rejected, rt.mqtt().isConnected(), rt.sink().buffered(), rt.sink().dropped(),
-        new Dto.Savings(sv.krw().orElse(null), sv.mwh().orElse(null), sv.method()));
+        new Dto.Savings(sv.krw().orElse(null), sv.mwh().orElse(null), sv.method()),
+        ModelsResource.view(service.models().state()));
   }
 
   @GET
