@@ -2,6 +2,7 @@ package org.heatgrid.app;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.function.Consumer;
@@ -45,7 +46,9 @@ final class LivePlant {
   private final StepResult out;
   private final Recorder record;
   private final Consumer<Recorder> afterStep;
+  private final LocalDateTime recordFrom;
   private LocalDateTime next;
+  private boolean history;
 
   /**
    * Builds the plant and runs the scenario's warm-up days under {@code controller}, in-process, as
@@ -53,12 +56,14 @@ final class LivePlant {
    * warm-up under the baseline): the controller's state (damped outdoor temperature, observers)
    * and the buildings' are settled when the live period starts.
    *
+   * @param liveFrom first live day: the scenario's first day, or earlier for a history period
+   *     (a site's commissioning under the heating curve) that runs live but is not recorded
    * @param forecasts the weather forecasts the controller gets (those of the simulator)
    * @param steps live steps to record; the plant stops advancing after them
-   * @param afterStep called (under the lock) after every live step
+   * @param afterStep called (under the lock) after every recorded step
    */
-  LivePlant(Scenario scenario, Controller controller, ForecastGenerator forecasts, int steps,
-      Consumer<Recorder> afterStep) {
+  LivePlant(Scenario scenario, LocalDate liveFrom, Controller controller,
+      ForecastGenerator forecasts, int steps, Consumer<Recorder> afterStep) {
     this.scenario = scenario;
     this.plant = new Plant(scenario.buildings(), scenario.weather(), scenario.holidays(),
         scenario.seed());
@@ -68,15 +73,17 @@ final class LivePlant {
     this.commands = new Command[infos.size()];
     this.out = new StepResult(infos.size(), plant.zonesPerBuilding());
     this.afterStep = afterStep;
+    this.recordFrom = scenario.from().atStartOfDay();
+    this.next = liveFrom.atStartOfDay();
+    this.history = next.isBefore(recordFrom);
     warmUp(controller, forecasts);
-    this.next = scenario.from().atStartOfDay();
     this.record = new Recorder(infos.size(), plant.zonesPerBuilding(), steps);
   }
 
   /** The warm-up days through the same closed loop as a simulation's; the meters start after. */
   private void warmUp(Controller controller, ForecastGenerator forecasts) {
     ClosedLoop loop = new ClosedLoop(scenario, plant, controller, forecasts);
-    LocalDateTime end = scenario.from().atStartOfDay();
+    LocalDateTime end = next;
     for (LocalDateTime t = end.minusDays(scenario.warmupDays()); t.isBefore(end); t = t.plus(step)) {
       loop.step(t, out, false);
     }
@@ -106,7 +113,16 @@ final class LivePlant {
   synchronized boolean advanceTo(Instant now) {
     LocalDateTime local = LocalDateTime.ofInstant(now, scenario.zone());
     while (!record.full() && !next.plus(step).isAfter(local)) {
+      if (history && next.equals(recordFrom)) {
+        // The history period is over: the KPIs' meters start here, as the reference's do.
+        plant.resetMeters();
+        history = false;
+      }
       plant.advance(next, step, commands, out);
+      if (next.isBefore(recordFrom)) {
+        next = next.plus(step);
+        continue;
+      }
       Telemetry[] measured = new Telemetry[infos.size()];
       for (int b = 0; b < measured.length; b++) {
         measured[b] = plant.telemetry(b);

@@ -90,10 +90,17 @@ public class LiveRun implements QuarkusApplication {
       rt.start();
       waitFor("the first setpoints applied", Duration.ofSeconds(60),
           () -> gateways.stream().allMatch(g -> g.state() == GatewayState.ONLINE));
+      Instant from = s.scenario().from().atStartOfDay(s.scenario().zone()).toInstant();
+      if (s.learns()) {
+        // The history: the site on its heating curve through the service, faster; time stops
+        // just before the evaluation starts, so that learning takes no simulated time.
+        clock.setSpeed(s.options().historySpeed);
+        clock.stopAt(from.minusMillis(1));
+      }
       clock.release();
       out.printf(Locale.ROOT, "running: %d buildings, controller %s, %.0fx (a day in %.0f s),"
           + " operator API http://127.0.0.1:%d/api/status (viewer:%s, operator:%s, admin:%s),"
-          + " data in %s%n", gateways.size(), rt.loop().controller().name(), clock.speed(),
+          + " data in %s%n", gateways.size(), service.models().describe(), clock.speed(),
           86_400 / clock.speed(), s.options().port, s.apiPasswords().get("viewer"),
           s.apiPasswords().get("operator"), s.apiPasswords().get("admin"), s.data());
       driver.scheduleWithFixedDelay(() -> {
@@ -103,6 +110,9 @@ public class LiveRun implements QuarkusApplication {
           LOG.log(Level.SEVERE, "plant step failed", e);
         }
       }, 2, 2, TimeUnit.MILLISECONDS);
+      if (s.learns()) {
+        HistoryPhase.run(s, service, rt, from, out, wall0);
+      }
       int total = s.reference().steps();
       while (true) {
         Integer done = lines.poll(1, TimeUnit.SECONDS);
@@ -120,7 +130,9 @@ public class LiveRun implements QuarkusApplication {
       gateways.forEach(EdgeGateway::close);
     }
     rt.close();
-    RunResult live = plant.result(rt.loop().controller().name(), new RunResult.Stats(
+    String controllerName = service.models().state().bundle() != null
+        ? "mpc (bundle " + service.models().state().bundle() + ")" : rt.loop().controller().name();
+    RunResult live = plant.result(controllerName, new RunResult.Stats(
         decideSeconds[0], (System.nanoTime() - wall0) / 1e9,
         s.reference().steps() * s.scenario().controlStep().toSeconds(), rt.loop().counters()
             .curveCommands(), rt.loop().counters().controllerFailures()));
@@ -129,6 +141,9 @@ public class LiveRun implements QuarkusApplication {
     out.println();
     out.printf("KPIs of the live run (controller %s over MQTT), %s to %s:%n", live.controller(),
         s.scenario().from(), s.scenario().to());
+    if (s.learns()) {
+      out.println(HistoryPhase.origin(service.models()));
+    }
     out.print(KpiTable.text(k));
     out.println("baseline (simulated on the same trace):");
     out.print(KpiTable.text(base));

@@ -3,6 +3,7 @@ package org.heatgrid.app;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.loop.WeatherSource;
 import org.heatgrid.control.service.RuntimeHooks;
@@ -19,7 +20,12 @@ public class RunHooks implements RuntimeHooks {
 
   @Override
   public Optional<Controller> controller(Site site) {
-    return RunContext.get().map(RunSetup::controller);
+    return RunContext.get().flatMap(RunSetup::controller);
+  }
+
+  @Override
+  public Optional<Supplier<Controller>> heatingCurve(Site site) {
+    return RunContext.get().map(s -> s::heatingCurve);
   }
 
   @Override

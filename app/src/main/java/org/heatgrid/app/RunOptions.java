@@ -34,8 +34,16 @@ final class RunOptions {
   double speed;
 
   @Option(names = "--controller", paramLabel = "NAME", defaultValue = "mpc",
-      description = "mpc (prepared from the scenario's history period first) or baseline (default: ${DEFAULT-VALUE}).")
+      description = "mpc (learnt from the site's own history first, see --history-days) or baseline (default: ${DEFAULT-VALUE}).")
   String controller;
+
+  @Option(names = "--history-days", paramLabel = "N", defaultValue = "14",
+      description = "With mpc: days the site first runs on the heating curve through the service, recording its telemetry, before the MPC is learnt from that record (default: ${DEFAULT-VALUE}, the service's heatgrid.models.min-days).")
+  int historyDays;
+
+  @Option(names = "--history-speed", paramLabel = "X", defaultValue = "20000",
+      description = "Simulated seconds per wall second during the history days (default: ${DEFAULT-VALUE}; setpoints that arrive late there leave the gateways on their own curve, which the record shows).")
+  double historySpeed;
 
   @Option(names = "--scenario", paramLabel = "FILE|NAME", defaultValue = "campus16",
       description = "Scenario file or shipped name (default: ${DEFAULT-VALUE}).")

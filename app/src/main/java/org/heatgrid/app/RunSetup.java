@@ -12,12 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.control.loop.WeatherSource;
-import org.heatgrid.sim.mpc.MpcParameters;
-import org.heatgrid.sim.mpc.MpcSetup;
 import org.heatgrid.sim.run.Recorder;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.sim.run.Simulation;
@@ -36,7 +35,10 @@ final class RunSetup {
   private final RunOptions options;
   private final Scenario scenario;
   private final RunResult reference;
-  private final Controller controller;
+  private final boolean learns;
+  private final LocalDate liveFrom;
+  private final Controller warmCurve;
+  private boolean warmCurveTaken;
   private final ForecastGenerator forecasts;
   private final LivePlant plant;
   private final RunningSavings savings;
@@ -69,22 +71,30 @@ final class RunSetup {
     this.reference = new Simulation(scenario).run(new HeatingCurveController(scenario.baseline()));
     out.printf(Locale.ROOT, "baseline reference: %s, %s to %s, simulated in %.1f s%n",
         scenario.name(), from, to, (System.nanoTime() - t0) / 1e9);
-    t0 = System.nanoTime();
-    Controller c = o.controller.equals("mpc")
-        ? MpcSetup.controller(scenario, MpcParameters.DEFAULTS)
-        : new HeatingCurveController(scenario.baseline());
-    if (o.controller.equals("mpc")) {
-      out.printf(Locale.ROOT, "MPC prepared from its history period in %.1f s%n",
-          (System.nanoTime() - t0) / 1e9);
+    this.learns = o.controller.equals("mpc");
+    if (learns && o.historyDays < 4) {
+      throw new IllegalArgumentException("--history-days must be at least 4 (the learning holds "
+          + "out days and backtests on the last three): " + o.historyDays);
     }
+    if (!(o.historySpeed > 0) || Double.isInfinite(o.historySpeed)) {
+      throw new IllegalArgumentException("--history-speed must be a positive number: " + o.historySpeed);
+    }
+    this.liveFrom = learns ? from.minusDays(o.historyDays) : from;
+    // The warm-up and, with mpc, the history days run the scenario's commissioned heating curve.
+    Controller c = new HeatingCurveController(scenario.baseline());
     this.forecasts = Simulation.forecasts(scenario);
     t0 = System.nanoTime();
-    this.plant = new LivePlant(scenario, c, forecasts, reference.steps(), this::afterStep);
+    this.plant = new LivePlant(scenario, liveFrom, c, forecasts, reference.steps(), this::afterStep);
     out.printf(Locale.ROOT, "warm-up: %d days under %s in-process, %.1f s%n",
         scenario.warmupDays(), c.name(), (System.nanoTime() - t0) / 1e9);
-    this.controller = new WarmController(c, plant.site());
+    this.warmCurve = new WarmController(c, plant.site());
     this.savings = new RunningSavings(reference, plant.buildings());
-    this.clock = SimulatedClock.held(from.atStartOfDay(scenario.zone()).toInstant(), o.speed);
+    this.clock = SimulatedClock.held(liveFrom.atStartOfDay(scenario.zone()).toInstant(), o.speed);
+    if (learns) {
+      // Each run learns afresh from its own history: an earlier run's record or bundles must not count.
+      deleteRecursively(o.data.resolve("models"));
+      Files.deleteIfExists(o.data.resolve("points.lp"));
+    }
     Files.createDirectories(o.data);
     if (o.broker == null) {
       List<String> users = new java.util.ArrayList<>(List.of(BrokerAcl.CONTROLLER));
@@ -142,6 +152,13 @@ final class RunSetup {
       p.put("heatgrid.influx.url", options.influx);
     }
     p.put("heatgrid.data-dir", options.data.toString());
+    if (learns) {
+      p.put("heatgrid.models.mode", "auto");
+      p.put("heatgrid.models.store", options.data.resolve("models").toString());
+      p.put("heatgrid.models.min-days", String.valueOf(options.historyDays));
+      // The run learns once, at the end of the history; a weekly re-learning would fall mid-run.
+      p.put("heatgrid.models.relearn", "false");
+    }
     // Each run starts its season afresh: an override saved by an earlier run must not come back.
     p.put("heatgrid.operator.restore", "false");
     p.put("quarkus.http.port", String.valueOf(options.port));
@@ -164,8 +181,42 @@ final class RunSetup {
     return reference;
   }
 
-  Controller controller() {
-    return controller;
+  /**
+   * The controller the run hands the service: with baseline, the warmed-up heating curve; with
+   * mpc, none, since the service runs its own models (the heating curve until it has learnt).
+   */
+  Optional<Controller> controller() {
+    return learns ? Optional.empty() : Optional.of(warmCurve);
+  }
+
+  /** The site's heating curve for the service: the warmed-up one first, then new ones. */
+  synchronized Controller heatingCurve() {
+    if (!warmCurveTaken) {
+      warmCurveTaken = true;
+      return warmCurve;
+    }
+    return new HeatingCurveController(scenario.baseline());
+  }
+
+  /** Whether the run learns its MPC from a history period first. */
+  boolean learns() {
+    return learns;
+  }
+
+  /** The first day the service runs (the history's first day with mpc). */
+  LocalDate liveFrom() {
+    return liveFrom;
+  }
+
+  private static void deleteRecursively(Path p) throws IOException {
+    if (!Files.exists(p)) {
+      return;
+    }
+    try (var walk = Files.walk(p)) {
+      for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(q);
+      }
+    }
   }
 
   /** The loop's weather forecasts: the simulator's, with the scenario's error level. */

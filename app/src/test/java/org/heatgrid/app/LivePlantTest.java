@@ -36,7 +36,7 @@ class LivePlantTest {
     RunResult reference = new Simulation(s).run(new HeatingCurveController(s.baseline()));
     ForecastGenerator forecasts = Simulation.forecasts(s);
     HeatingCurveController baseline = new HeatingCurveController(s.baseline());
-    LivePlant plant = new LivePlant(s, baseline, forecasts, reference.steps(), r -> {});
+    LivePlant plant = new LivePlant(s, s.from(), baseline, forecasts, reference.steps(), r -> {});
     RunningSavings savings = new RunningSavings(reference, plant.buildings());
     Duration step = s.controlStep();
     Map<String, Telemetry> telemetry = new HashMap<>(); // the last warm-up step's, as the simulator has

@@ -13,16 +13,21 @@ import java.time.ZoneOffset;
  */
 public final class SimulatedClock extends Clock {
 
-  private final Instant start;
-  private final double speed;
-  private volatile long releasedNanos = -1;
+  /** Where time was at wall-clock {@code nanos} and how fast it runs from there, up to {@code limit}. */
+  private record Anchor(Instant at, long nanos, double speed, Instant limit) {}
+
+  private volatile Anchor anchor;
+  private volatile boolean released;
 
   private SimulatedClock(Instant start, double speed) {
+    requireSpeed(speed);
+    this.anchor = new Anchor(java.util.Objects.requireNonNull(start, "start"), 0, speed, null);
+  }
+
+  private static void requireSpeed(double speed) {
     if (!(speed > 0) || Double.isInfinite(speed)) {
       throw new IllegalArgumentException("speed must be a positive number: " + speed);
     }
-    this.start = java.util.Objects.requireNonNull(start, "start");
-    this.speed = speed;
   }
 
   /** A clock that runs from now on. */
@@ -39,20 +44,57 @@ public final class SimulatedClock extends Clock {
 
   /** Lets time run from now on. Idempotent. */
   public synchronized void release() {
-    if (releasedNanos < 0) {
-      releasedNanos = System.nanoTime();
+    if (!released) {
+      Anchor a = anchor;
+      anchor = new Anchor(a.at(), System.nanoTime(), a.speed(), a.limit());
+      released = true;
     }
+  }
+
+  /**
+   * Runs {@code speed} times faster than the wall clock from now on, without a jump in time (a
+   * simulated site's commissioning period faster than its evaluation).
+   */
+  public synchronized void setSpeed(double speed) {
+    requireSpeed(speed);
+    Anchor a = anchor;
+    long now = System.nanoTime();
+    anchor = new Anchor(instant(a, now), now, speed, a.limit());
+  }
+
+  /**
+   * Time stops at {@code limit} (when it gets there) until {@link #clearLimit}: work that must
+   * happen at a simulated instant (learning a bundle) takes no simulated time.
+   */
+  public synchronized void stopAt(Instant limit) {
+    Anchor a = anchor;
+    long now = System.nanoTime();
+    anchor = new Anchor(instant(a, now), now, a.speed(), limit);
+  }
+
+  /** Lets time run on past the limit set by {@link #stopAt}. */
+  public synchronized void clearLimit() {
+    Anchor a = anchor;
+    long now = System.nanoTime();
+    anchor = new Anchor(instant(a, now), now, a.speed(), null);
   }
 
   /** Simulated seconds per wall-clock second. */
   public double speed() {
-    return speed;
+    return anchor.speed();
   }
 
   @Override
   public Instant instant() {
-    long r = releasedNanos;
-    return r < 0 ? start : start.plusNanos((long) ((System.nanoTime() - r) * speed));
+    return instant(anchor, System.nanoTime());
+  }
+
+  private Instant instant(Anchor a, long nowNanos) {
+    if (!released) {
+      return a.at();
+    }
+    Instant t = a.at().plusNanos((long) ((nowNanos - a.nanos()) * a.speed()));
+    return a.limit() != null && t.isAfter(a.limit()) ? (a.at().isAfter(a.limit()) ? a.at() : a.limit()) : t;
   }
 
   @Override

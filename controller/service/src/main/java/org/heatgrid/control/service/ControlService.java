@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.nio.file.Path;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.loop.LoopSettings;
@@ -85,7 +86,8 @@ public class ControlService {
             config.influx().flushInterval())
         : new FileSink(config.dataDir(), 10_000);
     Optional<Controller> supplied = hooks.controller(site);
-    this.models = models(config, site, clock, operator, supplied.orElse(null));
+    this.models = models(config, site, clock, operator, supplied.orElse(null),
+        hooks.heatingCurve(site).orElse(null));
     this.runtime = new ControlRuntime(new RuntimeSettings(site, mqtt, clock, speed, l.tick(), loop,
         l.forecastHorizon(), weather), models.controller(),
         hooks.weather().orElse(null), operator, sink, new PayloadCodec());
@@ -100,7 +102,7 @@ public class ControlService {
 
   /** The models {@code heatgrid.models.*} asks for; the store defaults to data-dir/models. */
   private static ActiveModels models(ControlConfig config, Site site, Clock clock,
-      OperatorState operator, Controller supplied) {
+      OperatorState operator, Controller supplied, Supplier<Controller> curve) {
     ControlConfig.Models m = config.models();
     Path store = m.store().orElse(config.dataDir().resolve("models"));
     RecordSource own = config.influx().enabled()
@@ -109,7 +111,7 @@ public class ControlService {
     LearnSettings learn = LearnSettings.DEFAULTS.withMinDays(m.minDays()).withNetwork(m.network());
     return new ActiveModels(site, new BundleStore(store), own, clock, operator,
         new ActiveModels.Settings(m.mode().trim().toLowerCase(Locale.ROOT), m.relearn(),
-            m.relearnEvery(), learn), supplied);
+            m.relearnEvery(), learn), supplied, curve);
   }
 
   /** Which controller runs and why; bundles, learning and activation. */

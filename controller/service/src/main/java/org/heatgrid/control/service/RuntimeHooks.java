@@ -2,6 +2,7 @@ package org.heatgrid.control.service;
 
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.loop.WeatherSource;
 import org.heatgrid.site.Site;
@@ -22,6 +23,14 @@ public interface RuntimeHooks {
 
   /** The controller for {@code site}; empty: the baseline heating curve. */
   default Optional<Controller> controller(Site site) {
+    return Optional.empty();
+  }
+
+  /**
+   * The site's heating curve, asked anew for every switch to it: what runs until a model bundle
+   * is active, and the MPC's fallback; empty: the default curve.
+   */
+  default Optional<Supplier<Controller>> heatingCurve(Site site) {
     return Optional.empty();
   }
 

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.logging.Logger;
 import org.heatgrid.control.api.Controller;
@@ -91,6 +92,7 @@ public final class ActiveModels implements AutoCloseable {
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final boolean supplied;
+  private final Supplier<Controller> curve;
   private volatile ModelBundle running;
   private volatile State state;
   private volatile Instant nextLearn;
@@ -98,21 +100,24 @@ public final class ActiveModels implements AutoCloseable {
 
   public ActiveModels(Site site, BundleStore store, RecordSource ownRecord, Clock clock,
       OperatorState audit, Settings settings) {
-    this(site, store, ownRecord, clock, audit, settings, null);
+    this(site, store, ownRecord, clock, audit, settings, null, null);
   }
 
   /**
    * @param supplied a controller the embedding application supplies (RuntimeHooks): it runs, and
    *     bundles are neither learnt nor activated here; null for the bundles' MPC
+   * @param curve the site's heating curve (each call a new one), or null for the default curve
    */
   public ActiveModels(Site site, BundleStore store, RecordSource ownRecord, Clock clock,
-      OperatorState audit, Settings settings, Controller supplied) {
+      OperatorState audit, Settings settings, Controller supplied, Supplier<Controller> curve) {
     this.site = site;
     this.store = store;
     this.ownRecord = ownRecord;
     this.clock = clock;
     this.audit = audit;
     this.settings = settings;
+    this.curve = curve != null ? curve
+        : () -> new HeatingCurveController(BaselineSettings.DEFAULTS);
     this.supplied = supplied != null;
     this.controller = new SwitchableController(supplied != null ? supplied : curve());
     this.nextLearn = settings.relearn() && supplied == null
@@ -314,8 +319,8 @@ public final class ActiveModels implements AutoCloseable {
         curve(), b.loadForecast(site));
   }
 
-  private static Controller curve() {
-    return new HeatingCurveController(BaselineSettings.DEFAULTS);
+  private Controller curve() {
+    return curve.get();
   }
 
   /** The state in one line, for logs. */
