@@ -87,9 +87,12 @@ final class HistoryPhase {
           cv(f.backtest().get("mean")), cv(f.backtest().get("baselines") instanceof Map<?, ?> b
               ? b.get("naive_24h") : null));
     }
+    double rmse = m.meanHeldOutRmseK();
     return String.format(Locale.ROOT, "MPC from bundle %s learned on %d days of this site's "
-        + "telemetry (%s to %s): held-out 24 h indoor RMSE %.2f K; %s", version,
-        m.data().usableDays(), m.data().from(), m.data().to(), m.meanHeldOutRmseK(), hotWater);
+        + "telemetry (%s to %s): held-out 24 h indoor RMSE %s; %s", version,
+        m.data().usableDays(), m.data().from(), m.data().to(),
+        Double.isFinite(rmse) ? String.format(Locale.ROOT, "%.2f K", rmse) : "n/a (no day held out)",
+        hotWater);
   }
 
   private static String cv(Object errors) {

@@ -41,7 +41,7 @@ final class RunOptions {
       description = "With mpc: days the site first runs on the heating curve through the service, recording its telemetry, before the MPC is learnt from that record (default: ${DEFAULT-VALUE}, the service's heatgrid.models.min-days).")
   int historyDays;
 
-  @Option(names = "--history-speed", paramLabel = "X", defaultValue = "20000",
+  @Option(names = "--history-speed", paramLabel = "X", defaultValue = "8000",
       description = "Simulated seconds per wall second during the history days (default: ${DEFAULT-VALUE}; setpoints that arrive late there leave the gateways on their own curve, which the record shows).")
   double historySpeed;
 

@@ -35,26 +35,37 @@ public final class BundleGate {
    */
   public static Decision decide(ModelBundle candidate, ModelBundle running, SiteHistory history,
       LearnSettings s) {
-    double cand = score(candidate.planModels(), history, s);
     if (running == null) {
+      double cand = score(candidate.planModels(), candidate.planModels(), history, s);
       return new Decision(true, cand, Double.NaN, String.format(Locale.ROOT,
           "no bundle was running; %s held-out RMSE %.3f K", candidate.version(), cand));
     }
-    double run = score(running.planModels(), history, s);
+    // Both over the buildings both know, so that the means are of the same buildings.
+    double cand = score(candidate.planModels(), running.planModels(), history, s);
+    double run = score(running.planModels(), candidate.planModels(), history, s);
+    if (!Double.isFinite(run)) {
+      return new Decision(true, cand, run, String.format(Locale.ROOT,
+          "%s: held-out 24 h RMSE %.3f K; running %s cannot be scored on this site's record: "
+              + "accepted", candidate.version(), cand, running.version()));
+    }
     boolean ok = cand <= run;
     return new Decision(ok, cand, run, String.format(Locale.ROOT,
         "%s: held-out 24 h RMSE %.3f K vs %.3f K of running %s on the same days: %s",
         candidate.version(), cand, run, running.version(), ok ? "accepted" : "refused (worse)"));
   }
 
-  /** Mean over buildings of the 24-hour RMSE on the history's held-out days, K. */
-  static double score(Map<String, PlanModel> models, SiteHistory history, LearnSettings s) {
+  /**
+   * Mean over the history's buildings that {@code also} has a model for, of {@code models}' 24-hour
+   * RMSE on the held-out days, K.
+   */
+  static double score(Map<String, PlanModel> models, Map<String, PlanModel> also,
+      SiteHistory history, LearnSettings s) {
     double sum = 0;
     int n = 0;
     for (int b = 0; b < history.site().buildings().size(); b++) {
       BuildingHistory h = history.history(b);
       PlanModel m = models.get(h.buildingId());
-      if (m == null) {
+      if (m == null || !also.containsKey(h.buildingId())) {
         continue;
       }
       Set<LocalDate> days = ModelIdentifier.heldOutDays(h, s.heldOutEveryNthDay());

@@ -37,9 +37,10 @@ public record LearnSettings(int minDays, double dayCoverage, double signalShare,
     }
   }
 
+  /** With another minimum; the backtest shrinks to fit a shorter one. */
   public LearnSettings withMinDays(int days) {
     return new LearnSettings(days, dayCoverage, signalShare, heldOutEveryNthDay, zoneSpreadQuantile,
-        network, backtestDays, seed);
+        network, Math.max(1, Math.min(backtestDays, days - 1)), seed);
   }
 
   public LearnSettings withNetwork(boolean on) {

@@ -39,6 +39,11 @@ public final class Learner {
   /** Hours between the network's issues: it can forecast from every third hour of the day. */
   static final int STRIDE_HOURS = 3;
   static final int MEMBERS = 2;
+  /**
+   * Usable days before the network is trained: its input is a week of load, and the last days
+   * backtest it, so shorter records leave it too few samples to beat the profile.
+   */
+  static final int NETWORK_MIN_DAYS = 14;
 
   private Learner() {}
 
@@ -61,8 +66,16 @@ public final class Learner {
     }
     List<Manifest.Building> buildings = new ArrayList<>();
     for (int b = 0; b < site.buildings().size(); b++) {
-      BuildingHistory bh = h.history(b);
+      BuildingHistory bh;
       IdentifiedModel m;
+      try {
+        bh = h.history(b);
+      } catch (IllegalArgumentException e) {
+        // Local periods that do not follow each other: a daylight-saving change.
+        throw new RecordException("building " + site.buildings().get(b).id() + ": the record "
+            + "cannot be laid on local periods of " + site.controlStep() + " (" + e.getMessage()
+            + "); sites whose zone changes to daylight saving are not supported yet", e);
+      }
       try {
         m = ModelIdentifier.identify(bh, ModelIdentifier.heldOutDays(bh, s.heldOutEveryNthDay()));
       } catch (IdentificationException | IllegalArgumentException e) {
@@ -81,15 +94,25 @@ public final class Learner {
       MeterData hourly = NetworkLoadForecast.withLoad(h.hourlyOtherHeat());
       if (hourly.buildings().isEmpty()) {
         warnings.add("no building has enough hot-water load for the network: the profile forecasts");
+      } else if (check.usableDays() < NETWORK_MIN_DAYS) {
+        warnings.add("the record's " + check.usableDays() + " usable days are too few for the "
+            + "hot-water network (it needs " + NETWORK_MIN_DAYS + "): the profile forecasts");
       } else {
-        network = new NetworkForecaster(NetworkLoadForecast.settings(site.holidays(), STRIDE_HOURS,
-            MEMBERS, s.seed()));
-        forecaster = backtest(hourly, network, site, s);
+        try {
+          NetworkForecaster f = new NetworkForecaster(NetworkLoadForecast.settings(site.holidays(),
+              STRIDE_HOURS, MEMBERS, s.seed()));
+          forecaster = backtest(hourly, f, site, s);
+          network = f;
+        } catch (RuntimeException e) {
+          LOG.warning(() -> "hot-water network not trained: " + e);
+          warnings.add("the hot-water network could not be trained (" + e.getMessage()
+              + "): the profile forecasts");
+        }
       }
     }
     Manifest.Data data = new Manifest.Data(record.source(), check.from().toString(),
         check.to().toString(), check.days(), check.usableDays(), record.readingCount(),
-        record.rejected(), record.sha256());
+        record.rejected(), record.sha256(site.controlStep()));
     Manifest m = new Manifest(Manifest.FORMAT, null, site.name(), Instant.now().toString(), data,
         buildings, new Manifest.Profile(PROFILE_SLOT_MINUTES, profile.meanKw()), forecaster,
         warnings);

@@ -249,6 +249,12 @@ public final class BundleStore {
             + " does not match its SHA-256 in " + SUMS + " (corrupt or edited)");
       }
     }
+    for (String f : actual.keySet()) {
+      if (!expected.containsKey(f)) {
+        throw new BundleException("bundle " + version + ": " + f + " is not in " + SUMS
+            + " (added or edited after the bundle was stored)");
+      }
+    }
     if (!expected.containsKey(MANIFEST)) {
       throw new BundleException("bundle " + version + ": " + SUMS + " does not cover " + MANIFEST);
     }

@@ -85,7 +85,8 @@ public final class InfluxRecords {
               row.put(columns.get(c), values.get(c));
             }
           }
-          String where = s.getName() + " at " + row.get("time");
+          String where = s.getName() + " at " + (row.get("time") instanceof Number n
+              ? Instant.ofEpochMilli(n.longValue()).toString() : String.valueOf(row.get("time")));
           try {
             h.accept(where, row);
           } catch (IllegalArgumentException e) {

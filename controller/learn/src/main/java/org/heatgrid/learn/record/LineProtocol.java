@@ -101,7 +101,9 @@ final class LineProtocol {
         StringBuilder s = new StringBuilder();
         int j = v + 1;
         while (j < line.length() && line.charAt(j) != '"') {
-          if (line.charAt(j) == '\\' && j + 1 < line.length()) {
+          // Only \" and \\ are escapes in a string; any other backslash is kept.
+          if (line.charAt(j) == '\\' && j + 1 < line.length()
+              && (line.charAt(j + 1) == '"' || line.charAt(j + 1) == '\\')) {
             j++;
           }
           s.append(line.charAt(j++));

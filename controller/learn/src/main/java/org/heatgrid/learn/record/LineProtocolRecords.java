@@ -27,24 +27,40 @@ public final class LineProtocolRecords {
   public static SiteRecord read(Path file, String site, TimeUnit precision) {
     SiteRecord record = new SiteRecord(file.toString());
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      String text;
+      boolean lastComplete = endsWithNewline(file);
+      String text = in.readLine();
       long n = 0;
-      while ((text = in.readLine()) != null) {
+      while (text != null) {
         n++;
-        if (text.isBlank() || text.startsWith("#")) {
-          continue;
-        }
+        // One line ahead: the last line without a newline is a write cut short (the service
+        // stopped mid-line), even when what is left of it still parses.
+        String next = in.readLine();
         String where = file.getFileName() + " line " + n;
-        try {
-          accept(record, LineProtocol.parse(text), site, precision);
-        } catch (IllegalArgumentException e) {
-          record.reject(where, e.getMessage());
+        if (next == null && !lastComplete && !text.isBlank()) {
+          record.reject(where, "the file ends inside this line (no newline): a write cut short");
+        } else if (!text.isBlank() && !text.startsWith("#")) {
+          try {
+            accept(record, LineProtocol.parse(text), site, precision);
+          } catch (IllegalArgumentException e) {
+            record.reject(where, e.getMessage());
+          }
         }
+        text = next;
       }
     } catch (IOException e) {
       throw new RecordException("cannot read " + file + ": " + e.getMessage(), e);
     }
     return record;
+  }
+
+  private static boolean endsWithNewline(Path file) throws IOException {
+    try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "r")) {
+      if (f.length() == 0) {
+        return true;
+      }
+      f.seek(f.length() - 1);
+      return f.read() == '\n';
+    }
   }
 
   private static void accept(SiteRecord record, LineProtocol.Line l, String site,

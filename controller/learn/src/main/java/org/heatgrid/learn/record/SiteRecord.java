@@ -154,50 +154,56 @@ public final class SiteRecord {
         Map.Entry<Instant, Telemetry> r = byBuilding.get(b).ceilingEntry(e.minusMillis(stepMs - 1));
         row[b] = r != null && !r.getKey().isAfter(e) ? r.getValue() : null;
       }
-      // The loop issues its forecast when it decides, at the period's start or a little after.
-      Map.Entry<Instant, Double> issued = ghi.lowerEntry(e);
-      double g = issued != null && !issued.getKey().isBefore(s) ? issued.getValue()
-          : ghiByEnd.getOrDefault(e, missingGhi);
-      h.add(s.atZone(site.zone()).toLocalDateTime(), row, g);
+      h.add(s.atZone(site.zone()).toLocalDateTime(), row, periodGhi(s, e, missingGhi));
     }
     return h;
   }
 
   /**
-   * SHA-256 of what was accepted (building, period end and every value, in order), whatever the
-   * source's format: the same telemetry from points.lp, InfluxDB or CSV has the same hash.
+   * SHA-256 of what was accepted (building, period end and every value, in order; then the
+   * irradiance of every period at the control {@code step}, as learning reads it), whatever the
+   * source's format: the same record from points.lp, InfluxDB or CSV has the same hash.
    */
-  public String sha256() {
+  public String sha256(Duration step) {
     MessageDigest md;
     try {
       md = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    ByteBuffer buf = ByteBuffer.allocate(8 * 32);
+    ByteBuffer buf = ByteBuffer.allocate(16);
     for (var b : readings.entrySet()) {
       md.update(b.getKey().getBytes(StandardCharsets.UTF_8));
       for (var r : b.getValue().entrySet()) {
         Telemetry t = r.getValue();
-        buf.clear();
-        buf.putLong(r.getKey().toEpochMilli());
+        md.update(buf.clear().putLong(r.getKey().toEpochMilli()).array(), 0, 8);
         for (double v : new double[] {t.heatKw(), t.secondarySupplyC(), t.secondaryReturnC(),
             t.secondaryFlowM3h(), t.outdoorC()}) {
-          buf.putDouble(v);
+          md.update(buf.clear().putDouble(v).array(), 0, 8);
         }
         for (double z : t.zoneTempsC()) {
-          buf.putDouble(z);
+          md.update(buf.clear().putDouble(z).array(), 0, 8);
         }
-        md.update(buf.array(), 0, buf.position());
       }
     }
-    TreeMap<Instant, Double> allGhi = new TreeMap<>(ghi);
-    allGhi.putAll(ghiByEnd);
-    for (var g : allGhi.entrySet()) {
-      buf.clear();
-      buf.putLong(g.getKey().toEpochMilli()).putDouble(g.getValue());
-      md.update(buf.array(), 0, buf.position());
+    Instant from = first(step);
+    if (from != null) {
+      long stepMs = step.toMillis();
+      double missing = hasIrradiance() ? Double.NaN : 0;
+      for (long t = Math.floorDiv(from.toEpochMilli(), stepMs) * stepMs; t < last().toEpochMilli();
+          t += stepMs) {
+        double g = periodGhi(Instant.ofEpochMilli(t), Instant.ofEpochMilli(t + stepMs), missing);
+        md.update(buf.clear().putLong(t).putDouble(g).array(), 0, 16);
+      }
     }
     return HexFormat.of().formatHex(md.digest());
+  }
+
+  /** The irradiance of the period {@code [s, e)}: the forecast issued in it, or the CSV row's. */
+  private double periodGhi(Instant s, Instant e, double missing) {
+    // The loop issues its forecast when it decides, at the period's start or a little after.
+    Map.Entry<Instant, Double> issued = ghi.lowerEntry(e);
+    return issued != null && !issued.getKey().isBefore(s) ? issued.getValue()
+        : ghiByEnd.getOrDefault(e, missing);
   }
 }
