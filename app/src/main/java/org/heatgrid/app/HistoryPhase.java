@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.heatgrid.control.service.ControlService;
 import org.heatgrid.control.service.adapter.ControlRuntime;
 import org.heatgrid.control.service.models.ActiveModels;
+import org.heatgrid.control.service.models.SiteSavings;
+import org.heatgrid.learn.mv.AvoidedEnergy;
 import org.heatgrid.learn.BundleGate;
 import org.heatgrid.learn.bundle.BundleStore;
 import org.heatgrid.learn.bundle.Manifest;
@@ -93,6 +95,28 @@ final class HistoryPhase {
         m.data().usableDays(), m.data().from(), m.data().to(),
         Double.isFinite(rmse) ? String.format(Locale.ROOT, "%.2f K", rmse) : "n/a (no day held out)",
         hotWater);
+  }
+
+  /**
+   * What M&V reports (as {@code GET /api/savings}) beside the true savings, which only the
+   * simulator knows (the baseline replayed on the same trace).
+   */
+  static String measuredSavings(ActiveModels models, RunningSavings.Snapshot truth) {
+    SiteSavings.Result r = models.savings().now();
+    String trueLine = String.format(Locale.ROOT, "true savings (the baseline replayed on the same "
+        + "trace): %.2f MWh (%.1f %%), usage charge %,.0f KRW (%.1f %%)",
+        truth.baselineMwh() - truth.liveMwh(),
+        100 * (truth.baselineMwh() - truth.liveMwh()) / truth.baselineMwh(), truth.savedKrw(),
+        truth.savedPercent());
+    if (r.estimate().isEmpty()) {
+      return "measured savings (M&V): " + r.why() + "\n" + trueLine;
+    }
+    AvoidedEnergy a = r.estimate().get();
+    return String.format(Locale.ROOT, "measured savings (M&V, GET /api/savings; TOWT on the "
+        + "history's meters): %.2f +/- %.2f MWh (%.1f %% of the predicted %.2f MWh), usage charge "
+        + "%,.0f KRW (%.1f %%)%n%s", a.savedMwh(), a.uncertaintyMwh(), a.savedPercent(),
+        a.predictedMwh(), a.savedUsageKrw(), 100 * a.savedUsageKrw() / a.predictedUsageKrw(),
+        trueLine);
   }
 
   private static String cv(Object errors) {

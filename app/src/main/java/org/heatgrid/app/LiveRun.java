@@ -153,6 +153,9 @@ public class LiveRun implements QuarkusApplication {
         k.cluster().costKrw() / 1e6, base.cluster().costKrw() / 1e6,
         k.cluster().costKrw() / base.cluster().costKrw(),
         base.cluster().costKrw() - k.cluster().costKrw(), last.savedKrw(), last.savedPercent());
+    if (s.learns()) {
+      out.println(HistoryPhase.measuredSavings(service.models(), last));
+    }
     KpiJson.write(KpiJson.toJson(k, k.ratioTo(base), live), s.data().resolve("kpis.json"));
     out.println("wrote " + s.data().resolve("kpis.json"));
     return 0;

@@ -1,14 +1,12 @@
 package org.heatgrid.sim.compare;
 
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.heatgrid.forecast.baseline.Towt;
-import org.heatgrid.forecast.data.MeterData;
-import org.heatgrid.forecast.model.ForecastInput;
+import org.heatgrid.learn.mv.AvoidedEnergy;
 import org.heatgrid.sim.output.MeterExport;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.tariff.Tariff;
@@ -34,7 +32,6 @@ public record MeasuredSavings(double predictedBaselineMwh, double meteredMwh,
     SortedMap<YearMonth, Double> monthlyPredictedMwh, SortedMap<YearMonth, Double> monthlyMeteredMwh) {
 
   private static final Duration HOUR = Duration.ofHours(1);
-  private static final double KWH_PER_MCAL = 1.163;
 
   /** Energy savings as M&V reports them, % of the predicted baseline. */
   public double energySavingsPercent() {
@@ -59,52 +56,15 @@ public record MeasuredSavings(double predictedBaselineMwh, double meteredMwh,
    */
   public static MeasuredSavings estimate(RunResult history, RunResult reporting, Tariff tariff) {
     ZoneId zone = reporting.scenario().zone();
-    MeterData before = MeterExport.meterData(history, HOUR);
-    MeterData after = MeterExport.meterData(reporting, HOUR);
-    int gap = (int) Duration.between(before.time(before.length() - 1), after.start()).toHours();
-    if (gap < 1) {
-      throw new IllegalArgumentException("reporting period starts at " + after.start()
-          + ", not after the history's end " + before.time(before.length() - 1));
-    }
-    int reportFrom = before.length() - 1 + gap;
-    int n = reportFrom + after.length();
-    int nb = after.buildings().size();
-    double[][] heat = new double[nb][n];
-    double[][] outdoor = new double[nb][n];
-    double[][] ghi = new double[nb][n];
-    for (int b = 0; b < nb; b++) {
-      java.util.Arrays.fill(heat[b], Double.NaN);
-      java.util.Arrays.fill(outdoor[b], Double.NaN);
-      java.util.Arrays.fill(ghi[b], Double.NaN);
-      System.arraycopy(before.heatKw()[b], 0, heat[b], 0, before.length());
-      System.arraycopy(before.outdoorC()[b], 0, outdoor[b], 0, before.length());
-      // The reporting period gives its weather only: its heat is what the model must not see.
-      System.arraycopy(after.outdoorC()[b], 0, outdoor[b], reportFrom, after.length());
-    }
-    MeterData grid = new MeterData(before.start(), HOUR, after.buildings(), heat, outdoor, ghi);
-    Towt model = new Towt();
-    model.fit(grid, before.length(), zone);
-    ForecastInput in = new ForecastInput(grid, reportFrom, after.length(), zone);
-    double predictedKwh = 0;
-    double meteredKwh = 0;
-    double predictedKrw = 0;
-    double meteredKrw = 0;
+    AvoidedEnergy a = AvoidedEnergy.estimate(MeterExport.meterData(history, HOUR),
+        MeterExport.meterData(reporting, HOUR), zone, tariff);
     SortedMap<YearMonth, Double> monthlyPredicted = new TreeMap<>();
     SortedMap<YearMonth, Double> monthlyMetered = new TreeMap<>();
-    for (int b = 0; b < nb; b++) {
-      double[] predicted = model.predict(in, b);
-      for (int h = 0; h < after.length(); h++) {
-        YearMonth month = YearMonth.from(after.time(h).atZone(zone));
-        monthlyPredicted.merge(month, predicted[h] / 1000, Double::sum);
-        monthlyMetered.merge(month, after.heatKw()[b][h] / 1000, Double::sum);
-        double price = tariff.usage().krwPerMcal(LocalDateTime.ofInstant(after.time(h), zone));
-        predictedKwh += predicted[h];
-        meteredKwh += after.heatKw()[b][h];
-        predictedKrw += predicted[h] / KWH_PER_MCAL * price;
-        meteredKrw += after.heatKw()[b][h] / KWH_PER_MCAL * price;
-      }
-    }
-    return new MeasuredSavings(predictedKwh / 1000, meteredKwh / 1000, predictedKrw, meteredKrw,
-        monthlyPredicted, monthlyMetered);
+    a.byMonth(zone).forEach((month, v) -> {
+      monthlyPredicted.put(month, v[0]);
+      monthlyMetered.put(month, v[1]);
+    });
+    return new MeasuredSavings(a.predictedMwh(), a.meteredMwh(), a.predictedUsageKrw(),
+        a.predictedUsageKrw() - a.savedUsageKrw(), monthlyPredicted, monthlyMetered);
   }
 }

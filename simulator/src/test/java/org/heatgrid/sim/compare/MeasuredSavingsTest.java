@@ -53,6 +53,6 @@ class MeasuredSavingsTest {
     RunResult before = new Simulation(history.withPeriod(LocalDate.of(2026, 1, 10),
         LocalDate.of(2026, 1, 20))).run(new HeatingCurveController(WEEKS.baseline()));
     assertThatThrownBy(() -> MeasuredSavings.estimate(before, week, WEEKS.tariff()))
-        .hasMessageContaining("not after the history's end");
+        .hasMessageContaining("not after the baseline's end");
   }
 }

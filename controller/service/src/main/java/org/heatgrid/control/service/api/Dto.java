@@ -71,6 +71,15 @@ public final class Dto {
 
   public record ActivateRequest(String reason) {}
 
+  @Schema(description = "Measured savings (M&V) since the MPC first ran: totals, a 90 % band, and per day with running totals")
+  public record SavingsReport(boolean computed, String method, String baselineFrom,
+      String baselineTo, String reportingFrom, Double predictedMwh, Double meteredMwh,
+      Double savedMwh, Double savedMwhUncertainty90, Double savedPercent, Double savedUsageKrw,
+      List<SavingsDay> days) {}
+
+  public record SavingsDay(String date, double predictedMwh, double meteredMwh, double savedMwh,
+      double savedUsageKrw, double cumulativeSavedMwh, double cumulativeSavedUsageKrw) {}
+
   @Schema(description = "A learning's outcome: the gate's figures and decision")
   public record Learning(boolean accepted, double candidateRmseK, Double runningRmseK,
       String reason, ControllerView controller) {}

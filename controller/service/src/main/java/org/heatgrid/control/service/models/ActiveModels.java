@@ -92,6 +92,7 @@ public final class ActiveModels implements AutoCloseable {
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final boolean supplied;
+  private final SiteSavings savings;
   private final Supplier<Controller> curve;
   private volatile ModelBundle running;
   private volatile State state;
@@ -119,6 +120,7 @@ public final class ActiveModels implements AutoCloseable {
     this.curve = curve != null ? curve
         : () -> new HeatingCurveController(BaselineSettings.DEFAULTS);
     this.supplied = supplied != null;
+    this.savings = new SiteSavings(site, store.root().resolve("mv"), ownRecord);
     this.controller = new SwitchableController(supplied != null ? supplied : curve());
     this.nextLearn = settings.relearn() && supplied == null
         ? clock.instant().plus(settings.relearnEvery()) : null;
@@ -184,6 +186,11 @@ public final class ActiveModels implements AutoCloseable {
     return store.list();
   }
 
+  /** The measured savings since the MPC first ran. */
+  public SiteSavings savings() {
+    return savings;
+  }
+
   public BundleStore store() {
     return store;
   }
@@ -223,6 +230,7 @@ public final class ActiveModels implements AutoCloseable {
     controller.switchTo(mpc);
     running = b;
     Instant now = clock.instant();
+    savings.reportingStarts(now);
     state = new State("mpc", b.version(), "bundle " + version + " activated by " + who + ": "
         + why, now, nextLearn, lastLearn);
     audit.siteChange("bundle.activate", before, version, who, why, now);
@@ -265,6 +273,10 @@ public final class ActiveModels implements AutoCloseable {
       SiteRecord record = ownRecord.read(site.name());
       record.retain(site.buildings().stream().map(b -> b.id()).collect(Collectors.toSet()));
       ModelBundle learnt = Learner.learn(record, site, settings.learn());
+      if (running == null && state.bundle() == null) {
+        // Learnt from the heating curve's operation: M&V's baseline, kept once.
+        savings.keepBaseline(record.history(site));
+      }
       String version = store.save(learnt);
       ModelBundle candidate = store.load(version);
       BundleGate.Decision d = BundleGate.decide(candidate, running, record.history(site),
