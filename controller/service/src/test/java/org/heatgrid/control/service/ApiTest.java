@@ -146,14 +146,22 @@ class ApiTest {
     as("viewer").when().get("/api/status").then().statusCode(200)
         .body("site", equalTo("campus16")).body("buildings", equalTo(3))
         .body("telemetry_rejected.replayed", notNullValue())
-        .body("savings.method", containsString("not computed"));
+        .body("savings.method", containsString("M&V: no M&V baseline yet"))
+        .body("controller.running", notNullValue());
+    // No learning has kept a heating-curve period yet: the savings say why there are none.
+    as("viewer").when().get("/api/savings").then().statusCode(200)
+        .body("computed", equalTo(false)).body("days", hasSize(0))
+        .body("method", containsString("IPMVP option C"))
+        .body("method", containsString("Not computed: no M&V baseline yet"));
+    given().when().get("/api/savings").then().statusCode(401);
     as("viewer").when().get("/api/buildings").then().statusCode(200).body("$", hasSize(3));
     given().when().get("/q/openapi").then().statusCode(200).body(containsString("/api/buildings/{id}/override"));
     given().when().get("/q/swagger-ui/").then().statusCode(200);
     String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     assertThat(metrics).contains("heatgrid_telemetry_rejected_total{reason=\"malformed_json\"}")
         .contains("heatgrid_setpoints_published_total").contains("heatgrid_loop_periods_total")
-        .contains("heatgrid_controller_fallbacks_total").contains("heatgrid_influx_buffered");
+        .contains("heatgrid_controller_fallbacks_total").contains("heatgrid_influx_buffered")
+        .contains("heatgrid_models_mpc ").contains("heatgrid_models_learnings_failed_total");
     given().when().get("/q/health").then().statusCode(200);
   }
 }
