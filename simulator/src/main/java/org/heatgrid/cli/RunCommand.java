@@ -15,9 +15,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "run",
     description = "The main job: an embedded MQTT broker, one edge gateway per building on the "
-        + "virtual campus, and the control service with its operator API, on accelerated time; "
-        + "prints the savings against the baseline as it goes. './heatgrid run --help' lists its "
-        + "options (default: campus16, MPC, 2880x).")
+        + "virtual campus, and the control service with its operator API, on accelerated time. "
+        + "The service first runs 14 days on the heating curve and records them, learns its MPC "
+        + "from that record, then runs it; prints the savings against the baseline as it goes. "
+        + "'./heatgrid run --help' lists its options (default: campus16, MPC, 8000x for the "
+        + "history, 2880x after).")
 final class RunCommand implements Callable<Integer> {
 
   @Spec
