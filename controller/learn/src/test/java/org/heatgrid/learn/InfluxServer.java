@@ -1,5 +1,7 @@
 package org.heatgrid.learn;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -11,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -20,10 +23,14 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * A real InfluxDB 1.x for this module's tests ({@code @RegisterExtension static}), as the control
- * service's tests start theirs: {@code deploy/influxdb/influxdb.conf} with temporary folders and
- * free loopback ports, {@code influxd -config}, ready when {@code /ping} answers 204. Never the
- * system service; stopped and deleted after the class. Fails (does not skip) without influxd.
+ * A real InfluxDB 1.x for tests, as a JUnit 5 extension ({@code @RegisterExtension static}) or by
+ * hand: writes {@code deploy/influxdb/influxdb.conf} with temporary data/meta/wal folders and free
+ * loopback ports, starts {@code influxd -config}, waits for {@code /ping}. {@link #stop()} and
+ * {@link #start()} keep the data (same folders and port). Never the system service.
+ *
+ * <p>Shared by this module's and the control service's tests (the test-jar).
+ *
+ * <p>Fails (does not skip) when influxd is not installed: {@code ./run-tests} installs it.
  */
 public final class InfluxServer implements BeforeAllCallback, AfterAllCallback {
 
@@ -32,57 +39,79 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback {
   private Process process;
 
   @Override
-  public void beforeAll(ExtensionContext context) throws Exception {
-    dir = Files.createTempDirectory("heatgrid-learn-influx");
-    port = freePort();
-    String conf = Files.readString(deployConf()).replace("@DIR@", dir.toString())
-        .replace("@PORT@", String.valueOf(port)).replace("@RPC_PORT@", String.valueOf(freePort()));
-    Files.writeString(dir.resolve("influxdb.conf"), conf);
+  public void beforeAll(ExtensionContext context) throws IOException {
+    start();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    stop();
+    delete();
+  }
+
+  public synchronized void start() throws IOException {
+    if (dir == null) {
+      dir = Files.createTempDirectory("heatgrid-influx");
+      port = freePort();
+      String conf = Files.readString(deployConf()).replace("@DIR@", dir.toString())
+          .replace("@PORT@", String.valueOf(port)).replace("@RPC_PORT@", String.valueOf(freePort()));
+      Files.writeString(dir.resolve("influxdb.conf"), conf);
+    }
     Path log = dir.resolve("influxd.log");
     process = new ProcessBuilder(influxd(), "-config", dir.resolve("influxdb.conf").toString())
         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
     HttpClient http = HttpClient.newHttpClient();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException("influxd exited with " + process.exitValue()
-            + "; its log:\n" + Files.readString(log));
-      }
-      try {
-        if (http.send(HttpRequest.newBuilder(URI.create(url() + "/ping")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 204) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      }
-      if (System.nanoTime() > deadline) {
-        process.destroyForcibly();
-        throw new IllegalStateException("influxd did not answer /ping on " + url() + " in 30 s");
-      }
-      Thread.sleep(50);
+    try {
+      await("influxd answering /ping on " + url()).atMost(Duration.ofSeconds(30))
+          .pollInterval(Duration.ofMillis(50)).until(() -> {
+            if (!process.isAlive()) {
+              throw new IllegalStateException("influxd exited with " + process.exitValue()
+                  + "; its log:\n" + Files.readString(log));
+            }
+            try {
+              return http.send(HttpRequest.newBuilder(URI.create(url() + "/ping")).build(),
+                  HttpResponse.BodyHandlers.discarding()).statusCode() == 204;
+            } catch (IOException e) {
+              return false;
+            }
+          });
+    } catch (RuntimeException e) {
+      process.destroyForcibly();
+      throw e;
     }
   }
 
-  @Override
-  public void afterAll(ExtensionContext context) throws Exception {
-    if (process != null) {
-      process.destroy();
+  public synchronized void stop() {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    try {
       if (!process.waitFor(15, TimeUnit.SECONDS)) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
-      process = null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
+    process = null;
+  }
+
+  public void restart() throws IOException {
+    stop();
+    start();
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + port;
+  }
+
+  public void delete() throws IOException {
     if (dir != null) {
       try (Stream<Path> files = Files.walk(dir)) {
         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
-  }
-
-  public String url() {
-    return "http://127.0.0.1:" + port;
   }
 
   private static String influxd() {
@@ -92,7 +121,7 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback {
       }
     }
     throw new IllegalStateException("influxd is not installed, and the InfluxDB tests need a real "
-        + "one: apt-get install influxdb influxdb-client");
+        + "one: run ./run-tests (it installs it), or apt-get install influxdb influxdb-client");
   }
 
   private static Path deployConf() {
@@ -106,7 +135,6 @@ public final class InfluxServer implements BeforeAllCallback, AfterAllCallback {
         + Paths.get("").toAbsolutePath());
   }
 
-  /** A loopback port free now (another process may still take it before influxd binds it). */
   public static int freePort() {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();

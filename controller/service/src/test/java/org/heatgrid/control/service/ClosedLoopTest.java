@@ -22,6 +22,7 @@ import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.heatgrid.learn.InfluxServer;
 
 /**
  * The closed loop over a real Mosquitto with a real InfluxDB: three gateways on simulated

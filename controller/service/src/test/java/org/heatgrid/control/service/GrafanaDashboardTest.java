@@ -48,6 +48,7 @@ import org.heatgrid.gateway.MosquittoBroker;
 import org.heatgrid.site.Site;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.heatgrid.learn.InfluxServer;
 
 /**
  * The Grafana provisioning in {@code deploy/grafana}: every panel query of the dashboard, run

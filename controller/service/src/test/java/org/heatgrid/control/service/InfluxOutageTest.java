@@ -12,6 +12,7 @@ import org.influxdb.dto.Point;
 import org.influxdb.dto.Query;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.heatgrid.learn.InfluxServer;
 
 /** InfluxDB is down for a while: points are kept within the bound and flushed when it returns. */
 class InfluxOutageTest {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.Map;
+import org.heatgrid.learn.InfluxServer;
 
 /**
  * Starts a real Mosquitto and a real InfluxDB for the @QuarkusTest classes and points the service

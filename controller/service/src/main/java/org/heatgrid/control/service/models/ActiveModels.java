@@ -21,6 +21,7 @@ import org.heatgrid.control.loop.OperatorState;
 import org.heatgrid.control.loop.SwitchableController;
 import org.heatgrid.control.mpc.MpcController;
 import org.heatgrid.control.mpc.MpcSettings;
+import org.heatgrid.control.mpc.model.SiteHistory;
 import org.heatgrid.control.mpc.solver.StructuredSolver;
 import org.heatgrid.learn.BundleGate;
 import org.heatgrid.learn.LearnSettings;
@@ -273,13 +274,15 @@ public final class ActiveModels implements AutoCloseable {
       SiteRecord record = ownRecord.read(site.name());
       record.retain(site.buildings().stream().map(b -> b.id()).collect(Collectors.toSet()));
       ModelBundle learnt = Learner.learn(record, site, settings.learn());
+      // Laid on the site's periods once, for the M&V baseline and the gate.
+      SiteHistory history = record.history(site);
       if (running == null && state.bundle() == null) {
         // Learnt from the heating curve's operation: M&V's baseline, kept once.
-        savings.keepBaseline(record.history(site));
+        savings.keepBaseline(history);
       }
       String version = store.save(learnt);
       ModelBundle candidate = store.load(version);
-      BundleGate.Decision d = BundleGate.decide(candidate, running, record.history(site),
+      BundleGate.Decision d = BundleGate.decide(candidate, running, history,
           settings.learn());
       audit.siteChange("bundle.learn", running == null ? null : running.version(), version, who,
           d.reason(), now);
