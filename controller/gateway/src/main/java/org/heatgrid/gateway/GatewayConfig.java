@@ -6,7 +6,8 @@ import org.heatgrid.wire.Topics;
 
 /**
  * A gateway's configuration, frozen when the gateway is built. The MQTT user name is the building
- * id; the client id is {@code heatgrid-gw-<site>-<building>}.
+ * id on a single-site broker and {@code <site>.<building>} on a fleet broker ({@link
+ * org.heatgrid.wire.BrokerUsers}); the client id is {@code heatgrid-gw-<site>-<building>}.
  *
  * @param serverUri broker, e.g. {@code tcp://127.0.0.1:1883}
  * @param topics site and building
@@ -20,6 +21,7 @@ import org.heatgrid.wire.Topics;
  * @param keepAliveSeconds MQTT keep-alive; the broker publishes the last will after 1.5 times this
  *     without traffic
  * @param reconnectMaxSeconds longest wait between reconnection attempts
+ * @param username the MQTT user name
  */
 public record GatewayConfig(
     String serverUri,
@@ -30,12 +32,14 @@ public record GatewayConfig(
     double supplyMaxC,
     long sessionExpirySeconds,
     int keepAliveSeconds,
-    int reconnectMaxSeconds) {
+    int reconnectMaxSeconds,
+    String username) {
 
   public GatewayConfig {
     Objects.requireNonNull(serverUri, "serverUri");
     Objects.requireNonNull(topics, "topics");
     Objects.requireNonNull(password, "password");
+    Objects.requireNonNull(username, "username");
     positive("telemetryPeriod", telemetryPeriod);
     positive("tick", tick);
     if (!(supplyMaxC > 0 && supplyMaxC <= 120)) {
@@ -54,37 +58,38 @@ public record GatewayConfig(
    */
   public static GatewayConfig of(String serverUri, Topics topics, String password) {
     return new GatewayConfig(serverUri, topics, password, Duration.ofMinutes(15),
-        Duration.ofSeconds(1), 80, 3600, 30, 30);
+        Duration.ofSeconds(1), 80, 3600, 30, 30, topics.building());
   }
 
   public GatewayConfig withTelemetryPeriod(Duration period) {
     return new GatewayConfig(serverUri, topics, password, period, tick, supplyMaxC,
-        sessionExpirySeconds, keepAliveSeconds, reconnectMaxSeconds);
+        sessionExpirySeconds, keepAliveSeconds, reconnectMaxSeconds, username);
   }
 
   public GatewayConfig withTick(Duration newTick) {
     return new GatewayConfig(serverUri, topics, password, telemetryPeriod, newTick, supplyMaxC,
-        sessionExpirySeconds, keepAliveSeconds, reconnectMaxSeconds);
+        sessionExpirySeconds, keepAliveSeconds, reconnectMaxSeconds, username);
   }
 
   public GatewayConfig withSupplyMaxC(double max) {
     return new GatewayConfig(serverUri, topics, password, telemetryPeriod, tick, max,
-        sessionExpirySeconds, keepAliveSeconds, reconnectMaxSeconds);
+        sessionExpirySeconds, keepAliveSeconds, reconnectMaxSeconds, username);
   }
 
   public GatewayConfig withKeepAliveSeconds(int seconds) {
     return new GatewayConfig(serverUri, topics, password, telemetryPeriod, tick, supplyMaxC,
-        sessionExpirySeconds, seconds, reconnectMaxSeconds);
+        sessionExpirySeconds, seconds, reconnectMaxSeconds, username);
   }
 
   public GatewayConfig withReconnectMaxSeconds(int seconds) {
     return new GatewayConfig(serverUri, topics, password, telemetryPeriod, tick, supplyMaxC,
-        sessionExpirySeconds, keepAliveSeconds, seconds);
+        sessionExpirySeconds, keepAliveSeconds, seconds, username);
   }
 
-  /** The MQTT user name: the building id. */
-  public String username() {
-    return topics.building();
+  /** The same gateway logging in as {@code user} (a fleet broker's {@code <site>.<building>}). */
+  public GatewayConfig withUsername(String user) {
+    return new GatewayConfig(serverUri, topics, password, telemetryPeriod, tick, supplyMaxC,
+        sessionExpirySeconds, keepAliveSeconds, reconnectMaxSeconds, user);
   }
 
   public String clientId() {

@@ -14,17 +14,19 @@ import org.heatgrid.wire.Topics;
  *
  * <pre>
  * java -cp ... org.heatgrid.gateway.GatewayMain --broker tcp://127.0.0.1:1883 --site campus16 \
- *     --building B01 [--period PT15M] [--speed 1] [--supply-max 80]
+ *     --building B01 [--user campus16.B01] [--period PT15M] [--speed 1] [--supply-max 80]
  * </pre>
  *
  * The password comes from the environment variable {@code HEATGRID_MQTT_PASSWORD} (never from the
- * command line, where other users could read it). {@code --speed 60} runs simulated time 60 times
+ * command line, where other users could read it). The MQTT user name is the building id, or
+ * {@code --user} (a fleet broker's {@code <site>.<building>}). {@code --speed 60} runs simulated time 60 times
  * faster than real time from now on.
  */
 public final class GatewayMain {
 
   private static final String USAGE = "usage: GatewayMain --broker URI --site ID --building ID "
-      + "[--period ISO-DURATION] [--speed FACTOR] [--supply-max C]; password in HEATGRID_MQTT_PASSWORD";
+      + "[--user NAME] [--period ISO-DURATION] [--speed FACTOR] [--supply-max C]; "
+      + "password in HEATGRID_MQTT_PASSWORD";
 
   private GatewayMain() {}
 
@@ -41,7 +43,8 @@ public final class GatewayMain {
       Topics topics = new Topics(required(opts, "--site"), required(opts, "--building"));
       config = GatewayConfig.of(required(opts, "--broker"), topics, password)
           .withTelemetryPeriod(Duration.parse(opts.getOrDefault("--period", "PT15M")))
-          .withSupplyMaxC(Double.parseDouble(opts.getOrDefault("--supply-max", "80")));
+          .withSupplyMaxC(Double.parseDouble(opts.getOrDefault("--supply-max", "80")))
+          .withUsername(opts.getOrDefault("--user", topics.building()));
       speed = Double.parseDouble(opts.getOrDefault("--speed", "1"));
     } catch (RuntimeException e) {
       System.err.println("gateway: " + e.getMessage());
