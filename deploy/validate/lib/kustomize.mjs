@@ -10,7 +10,8 @@ import { validateResource, policyProblems, referenceProblems, resourceId } from 
 
 // Secrets and ConfigMaps that the operator creates with kubectl (deploy/k8s/README.md).
 export const EXTERNAL = new Set([
-  'heatgrid-broker-auth', 'heatgrid-control-config', 'heatgrid-grafana-admin', 'heatgrid-broker-eula',
+  'heatgrid-broker-auth', 'heatgrid-mqtt-controllers', 'heatgrid-control-config',
+  'heatgrid-grafana-admin', 'heatgrid-broker-eula',
 ]);
 
 const FIELDS = new Set([

@@ -12,8 +12,8 @@ const SITE = 'controller/service/src/main/resources/sites/campus16.json';
 export function mirrors(root) {
   const pairs = [
     ['deploy/influxdb/influxdb.conf', 'deploy/k8s/base/influxdb/influxdb.conf'],
-    [SITE, 'deploy/k8s/overlays/campus16/sites/campus16.json'],
-    [SITE, 'deploy/k8s/overlays/fleet-example/sites/campus16.json'],
+    [SITE, 'deploy/k8s/overlays/campus16/campus16.json'],
+    [SITE, 'deploy/k8s/overlays/fleet-example/campus16.json'],
   ];
   // Every provisioning file and dashboard of deploy/grafana, including ones added later.
   for (const sub of ['provisioning', 'dashboards']) {

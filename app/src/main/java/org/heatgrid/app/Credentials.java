@@ -28,11 +28,9 @@ final class Credentials {
     return new Credentials(Map.copyOf(m), null);
   }
 
-  /** 16 URL-safe characters from 12 random bytes: for the broker's users and the API's. */
+  /** {@link org.heatgrid.wire.CredentialsFile#randomPassword}. */
   static String randomPassword(java.security.SecureRandom random) {
-    byte[] b = new byte[12];
-    random.nextBytes(b);
-    return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    return org.heatgrid.wire.CredentialsFile.randomPassword(random);
   }
 
   /**
@@ -40,14 +38,8 @@ final class Credentials {
    * file system has them).
    */
   void write(Path file) throws IOException {
-    StringBuilder sb = new StringBuilder("# MQTT users of this run's embedded broker\n");
-    new java.util.TreeMap<>(byUser).forEach((u, p) -> sb.append(u).append(':').append(p).append('\n'));
-    Files.writeString(file, sb.toString());
-    try {
-      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: the data directory's own permissions apply
-    }
+    org.heatgrid.wire.CredentialsFile.write(file, "MQTT users of this run's embedded broker",
+        new java.util.TreeMap<>(byUser));
   }
 
   /** The passwords by user; empty for credentials that give every user one password. */
@@ -71,21 +63,7 @@ final class Credentials {
    * @throws IllegalArgumentException naming the file and line of a bad line
    */
   static Credentials read(Path file) throws IOException {
-    Map<String, String> m = new HashMap<>();
-    List<String> lines = Files.readAllLines(file);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      int c = line.indexOf(':');
-      if (c < 1) {
-        throw new IllegalArgumentException(file + ", line " + (i + 1)
-            + ": expected 'user:password'");
-      }
-      m.put(line.substring(0, c), line.substring(c + 1));
-    }
-    return new Credentials(m, null);
+    return new Credentials(Map.copyOf(org.heatgrid.wire.CredentialsFile.read(file)), null);
   }
 
   /** @throws IllegalArgumentException when a credentials file has no line for {@code user} */

@@ -21,7 +21,7 @@ class SiteFileTest {
 
   private static final ComfortBand WARM = new ComfortBand(21, 25, 17, 28);
 
-  private static Site site() {
+  static Site site() {
     OccupancySchedule office = new OccupancySchedule(DailyHours.parse("08:00-18:00"),
         DailyHours.CLOSED, DailyHours.CLOSED);
     OccupancySchedule dorm = new OccupancySchedule(DailyHours.ALL_DAY, DailyHours.ALL_DAY,

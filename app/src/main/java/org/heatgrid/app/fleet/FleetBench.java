@@ -45,8 +45,8 @@ public final class FleetBench implements Callable<Integer> {
   double days;
 
   @Option(names = "--speed", paramLabel = "S",
-      description = "Simulated seconds per wall second (default: 600, the speed measured honest "
-          + "for 64 sites on 2 cores; see app/FLEET.md).")
+      description = "Simulated seconds per wall second (default: 100; at 600 64 sites overload "
+          + "a 2-core machine, see app/FLEET.md).")
   Double speed;
 
   @Option(names = "--from", paramLabel = "DATE",

@@ -1,15 +1,12 @@
 package org.heatgrid.app.fleet;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import org.heatgrid.wire.CredentialsFile;
 
 /**
  * The fleet broker's MQTT passwords, {@code user:password} per line (the format of {@code
@@ -24,50 +21,24 @@ public final class FleetCredentials {
     this.byUser = Map.copyOf(byUser);
   }
 
-  /** A fresh random password (16 URL-safe characters from 12 random bytes) for each user. */
+  /** A fresh random password for each user ({@link CredentialsFile#randomPassword}). */
   public static FleetCredentials random(Collection<String> users) {
     SecureRandom random = new SecureRandom();
     Map<String, String> m = new LinkedHashMap<>();
     for (String u : users) {
-      byte[] b = new byte[12];
-      random.nextBytes(b);
-      m.put(u, Base64.getUrlEncoder().withoutPadding().encodeToString(b));
+      m.put(u, CredentialsFile.randomPassword(random));
     }
     return new FleetCredentials(m);
   }
 
-  /**
-   * Reads {@code user:password} lines; blank lines and lines starting with {@code #} are skipped.
-   *
-   * @throws IllegalArgumentException naming the file and line of a bad line
-   */
+  /** Reads a {@link CredentialsFile}. */
   public static FleetCredentials read(Path file) throws IOException {
-    Map<String, String> m = new LinkedHashMap<>();
-    List<String> lines = Files.readAllLines(file);
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      int c = line.indexOf(':');
-      if (c < 1) {
-        throw new IllegalArgumentException(file + ", line " + (i + 1) + ": expected 'user:password'");
-      }
-      m.put(line.substring(0, c), line.substring(c + 1));
-    }
-    return new FleetCredentials(m);
+    return new FleetCredentials(CredentialsFile.read(file));
   }
 
-  /** Writes {@code user:password} lines, owner-only where the file system has permissions. */
+  /** Writes a {@link CredentialsFile}. */
   public void write(Path file) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    byUser.forEach((u, p) -> sb.append(u).append(':').append(p).append('\n'));
-    Files.writeString(file, sb.toString());
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system
-    }
+    CredentialsFile.write(file, "", byUser);
   }
 
   /** @throws IllegalArgumentException when there is no password for {@code user} */

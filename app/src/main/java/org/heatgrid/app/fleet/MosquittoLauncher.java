@@ -65,9 +65,31 @@ public final class MosquittoLauncher implements AutoCloseable {
    */
   public static MosquittoLauncher start(Path dir, String acl, FleetCredentials credentials,
       int maxQueuedMessages) throws IOException {
-    String mosquitto = find("mosquitto");
     String passwd = find("mosquitto_passwd");
     Files.createDirectories(dir);
+    Files.writeString(dir.resolve("acl"), acl);
+    credentials.write(dir.resolve("credentials"));
+    credentials.write(dir.resolve("passwd"));
+    run(List.of(passwd, "-U", dir.resolve("passwd").toString()), "mosquitto_passwd -U");
+    return launch(dir, maxQueuedMessages);
+  }
+
+  /**
+   * Starts a broker on the files an operator deploys: {@code secrets/acl} and {@code
+   * secrets/passwd} as {@code ./heatgrid fleet-auth} writes them, copied into {@code dir}.
+   */
+  public static MosquittoLauncher startDeployed(Path dir, Path secrets, int maxQueuedMessages)
+      throws IOException {
+    Files.createDirectories(dir);
+    Files.copy(secrets.resolve("acl"), dir.resolve("acl"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(secrets.resolve("passwd"), dir.resolve("passwd"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    return launch(dir, maxQueuedMessages);
+  }
+
+  private static MosquittoLauncher launch(Path dir, int maxQueuedMessages) throws IOException {
+    String mosquitto = find("mosquitto");
     int port = freePort();
     List<String> conf = new ArrayList<>();
     Optional<Path> deployed = deployedConfig();
@@ -97,10 +119,6 @@ public final class MosquittoLauncher implements AutoCloseable {
     // Started as root, mosquitto would switch to user "mosquitto", who cannot read these files.
     conf.add("user " + System.getProperty("user.name"));
     Files.write(dir.resolve("mosquitto.conf"), conf);
-    Files.writeString(dir.resolve("acl"), acl);
-    credentials.write(dir.resolve("credentials"));
-    credentials.write(dir.resolve("passwd"));
-    run(List.of(passwd, "-U", dir.resolve("passwd").toString()), "mosquitto_passwd -U");
     Path log = dir.resolve("broker.stdout");
     Process p = new ProcessBuilder(mosquitto, "-c", dir.resolve("mosquitto.conf").toString())
         .redirectErrorStream(true)

@@ -71,7 +71,7 @@ class ImagesIT {
 
   @Test
   void everyImageRunsAsNonRootWithoutAShell() throws Exception {
-    for (String name : List.of("control-service", "forecast-service", "gateway")) {
+    for (String name : List.of("control-service", "forecast-service", "gateway", "virtual-site")) {
       ImageRoot image = ImageRoot.unpack(name, dir.resolve(name));
       assertThat(image.user()).as(name).isEqualTo("65532:0");
       assertThat(image.root.resolve("bin/sh")).as(name + ": no shell").doesNotExist();
@@ -86,6 +86,31 @@ class ImagesIT {
       assertThat(perms(image.root.resolve("var/lib/heatgrid")))
           .contains(PosixFilePermission.GROUP_WRITE);
     }
+  }
+
+  @Test
+  void virtualSiteImage_bringsSixteenGatewaysOnline_fromACredentialsFile() throws Exception {
+    ImageRoot image = ImageRoot.unpack("virtual-site", dir);
+    Subscriber controller = Subscriber.connect(BROKER, "controller",
+        "heatgrid/v1/campus16/+/status");
+    StringBuilder lines = new StringBuilder();
+    for (int b = 1; b <= 16; b++) {
+      String id = String.format("B%02d", b);
+      lines.append(id).append(':').append(BROKER.password(id)).append('\n');
+    }
+    // Mounted as a secret would be: readable by the image's user, inside its root.
+    Path secret = image.root.resolve("tmp/mqtt-credentials");
+    Files.writeString(secret, lines.toString());
+    List<String> cmd = new ArrayList<>(image.entrypoint());
+    cmd.addAll(List.of("--broker", BROKER.uri(), "--credentials", "/tmp/mqtt-credentials"));
+    Path log = dir.resolve("virtual-site.log");
+    started.add(image.start(cmd, Map.of(), log));
+    // Every gateway announces its state on its own status topic (with its building id).
+    java.util.regex.Pattern building = java.util.regex.Pattern.compile("\"building\"\\s*:\\s*\"(B\\d\\d)\"");
+    await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(controller.texts()
+        .stream().map(building::matcher).filter(java.util.regex.Matcher::find)
+        .map(m -> m.group(1)).distinct().count()).as("log: %s", read(log)).isEqualTo(16));
+    controller.close();
   }
 
   @Test

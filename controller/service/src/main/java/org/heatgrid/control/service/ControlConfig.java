@@ -21,6 +21,8 @@ public interface ControlConfig {
 
   Site site();
 
+  Fleet fleet();
+
   Mqtt mqtt();
 
   Loop loop();
@@ -55,6 +57,20 @@ public interface ControlConfig {
     Optional<List<String>> buildings();
   }
 
+  /**
+   * Sharding: with a fleet file, the instance runs one site of it, its shard, and logs in to the
+   * broker as {@code <site>.controller}; {@code heatgrid.site.file} and {@code heatgrid.mqtt.user}
+   * are then not used.
+   */
+  interface Fleet {
+    /** The fleet file ({@code org.heatgrid.site.FleetFile}); empty: one site, {@code site.file}. */
+    Optional<String> file();
+
+    /** The shard: a site's position in the fleet file from 0, or {@code hostname-ordinal}. */
+    @WithDefault("hostname-ordinal")
+    String shard();
+  }
+
   interface Mqtt {
     @WithDefault("tcp://127.0.0.1:1883")
     String uri();
@@ -63,7 +79,13 @@ public interface ControlConfig {
     String user();
 
     /** The controller's MQTT password (HEATGRID_MQTT_PASSWORD). */
-    String password();
+    Optional<String> password();
+
+    /**
+     * A {@code user:password} file holding this instance's line (on a fleet: every controller's
+     * line, as {@code ./heatgrid fleet-auth} writes OUT/controllers); used when no password is set.
+     */
+    Optional<Path> credentialsFile();
 
     /** Client id; default {@code heatgrid-controller-<site>}. */
     Optional<String> clientId();

@@ -51,11 +51,19 @@ public class ControlService {
   private final OperatorState operator;
   private final ControlRuntime runtime;
   private final ActiveModels models;
+  private final SiteSelection selection;
 
   public ControlService(ControlConfig config, RuntimeHooks hooks) {
     this.config = config;
-    Site site = hooks.site().orElseGet(() -> SiteFile.read(config.site().file(),
-        config.site().buildings().orElse(List.of())));
+    // An embedding application's site (heatgrid run) or this instance's from the settings.
+    SiteSelection selection = hooks.site()
+        .map(s -> SiteSelection.of(s, config.mqtt().user(), config.mqtt().password(),
+            config.mqtt().credentialsFile()))
+        .orElseGet(() -> SiteSelection.resolve(config.fleet().file(), config.fleet().shard(),
+            config.site().file(), config.site().buildings().orElse(List.of()), config.mqtt().user(),
+            config.mqtt().password(), config.mqtt().credentialsFile(), SiteSelection.hostname()));
+    this.selection = selection;
+    Site site = selection.site();
     double speed = config.time().speed();
     // Checked before anything is started, so a bad value stops the start and nothing else.
     Optional<PollSettings> weather = weatherSettings(config.weather(), site.zone(), speed);
@@ -77,8 +85,8 @@ public class ControlService {
     Duration validity = l.validity().orElse(l.period().multipliedBy(2));
     LoopSettings loop = new LoopSettings(l.period(), validity, l.period().multipliedBy(2),
         System.currentTimeMillis());
-    MqttSettings mqtt = new MqttSettings(config.mqtt().uri(), config.mqtt().user(),
-        config.mqtt().password(), config.mqtt().clientId().orElse("heatgrid-controller-" + site.name()),
+    MqttSettings mqtt = new MqttSettings(config.mqtt().uri(), selection.mqttUser(),
+        selection.mqttPassword(), config.mqtt().clientId().orElse("heatgrid-controller-" + site.name()),
         config.mqtt().reconnectMaxSeconds());
     PointSink sink = config.influx().enabled()
         ? new BufferedInfluxWriter(config.influx().url(), config.influx().database(),
@@ -130,6 +138,11 @@ public class ControlService {
   /** The loop's clock (simulated time when accelerated). */
   public Clock clock() {
     return clock;
+  }
+
+  /** The site this instance runs, its broker user and, on a fleet, its shard. */
+  public SiteSelection selection() {
+    return selection;
   }
 
   public ControlConfig config() {
