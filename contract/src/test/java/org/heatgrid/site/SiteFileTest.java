@@ -17,11 +17,12 @@ import org.heatgrid.tariff.UsageRate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SiteFileTest {
+public class SiteFileTest {
 
   private static final ComfortBand WARM = new ComfortBand(21, 25, 17, 28);
 
-  static Site site() {
+  /** A three-building site (FleetFileTest builds its fleets of it). */
+  public static Site site() {
     OccupancySchedule office = new OccupancySchedule(DailyHours.parse("08:00-18:00"),
         DailyHours.CLOSED, DailyHours.CLOSED);
     OccupancySchedule dorm = new OccupancySchedule(DailyHours.ALL_DAY, DailyHours.ALL_DAY,

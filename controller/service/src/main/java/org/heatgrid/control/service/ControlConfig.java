@@ -63,7 +63,7 @@ public interface ControlConfig {
    * are then not used.
    */
   interface Fleet {
-    /** The fleet file ({@code org.heatgrid.site.FleetFile}); empty: one site, {@code site.file}. */
+    /** The fleet file ({@code org.heatgrid.fleet.FleetFile}); empty: one site, {@code site.file}. */
     Optional<String> file();
 
     /** The shard: a site's position in the fleet file from 0, or {@code hostname-ordinal}. */

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.heatgrid.site.FleetFile;
+import org.heatgrid.fleet.FleetFile;
 import org.heatgrid.site.Site;
 import org.heatgrid.site.SiteFile;
 import org.heatgrid.wire.BrokerUsers;

@@ -1,4 +1,4 @@
-package org.heatgrid.site;
+package org.heatgrid.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.heatgrid.site.Site;
+import org.heatgrid.site.SiteFile;
+import org.heatgrid.site.SiteFileTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.heatgrid.site;
+package org.heatgrid.fleet;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.heatgrid.site.Site;
+import org.heatgrid.site.SiteFile;
 import org.heatgrid.wire.Topics;
 
 /**
