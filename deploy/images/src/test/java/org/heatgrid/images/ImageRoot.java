@@ -62,8 +62,9 @@ final class ImageRoot {
   /** Starts {@code command} in the image as its user, with its environment plus {@code env}. */
   Process start(List<String> command, Map<String, String> env, Path log) throws IOException {
     String[] user = user().split(":");
+    // util-linux 2.38 changes root before it mounts /proc: the path is the image's own /proc.
     List<String> cmd = new ArrayList<>(List.of("unshare", "--fork", "--pid",
-        "--mount-proc=" + root.resolve("proc"), "--root=" + root,
+        "--mount-proc=/proc", "--root=" + root,
         "--wd=" + config.get("WorkingDir").asText(), "--setuid", user[0], "--setgid", user[1]));
     cmd.addAll(command);
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
