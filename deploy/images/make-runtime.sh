@@ -38,7 +38,8 @@ libs=$(find "$out/opt/java" -type f \( -name '*.so' -o -perm -u+x \) \
     -exec ldd {} \; 2>/dev/null \
   | awk '/=> \//{print $3} /^\s*\/lib/{print $1}' | sort -u)
 for extra in libstdc++.so.6 libgcc_s.so.1 libgomp.so.1 libnss_files.so.2 libnss_dns.so.2 libresolv.so.2; do
-  p=$(ldconfig -p | awk -v n="$extra" '$1==n && /x86-64/{print $NF; exit}')
+  # awk reads to the end: an early exit would kill ldconfig with SIGPIPE (141 under pipefail).
+  p=$(ldconfig -p | awk -v n="$extra" '$1==n && /x86-64/ && !found {print $NF; found=1}')
   [[ -n $p ]] && libs+=$'\n'"$p"
 done
 for l in $libs; do
