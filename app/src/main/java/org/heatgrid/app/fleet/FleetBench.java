@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
             + "plan time per site against the wall-clock control period, setpoints per second, "
             + "broker and JVM CPU, memory per site and wall time; writes DIR/fleet.json.",
         "Bars: 1,024 buildings, 0 missed setpoints over at least 2 simulated days, plan p99 under "
-            + "10 % of the wall-clock control period. Exit code 1 when one is not met."})
+            + "10 %% of the wall-clock control period. Exit code 1 when one is not met."})
 public final class FleetBench implements Callable<Integer> {
 
   // Held in fields: java.util.logging keeps loggers only weakly.

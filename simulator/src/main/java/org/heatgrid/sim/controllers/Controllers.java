@@ -3,6 +3,8 @@ package org.heatgrid.sim.controllers;
 import java.util.List;
 import java.util.function.Supplier;
 import org.heatgrid.control.api.Controller;
+import org.heatgrid.control.baseline.BestPracticeController;
+import org.heatgrid.control.baseline.BestPracticeSettings;
 import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.sim.mpc.MpcParameters;
 import org.heatgrid.sim.mpc.MpcSetup;
@@ -19,7 +21,7 @@ public final class Controllers {
 
   /** Names accepted by {@link #create}. */
   public static List<String> names() {
-    return List.of("baseline", "mpc", "oracle", "ideal");
+    return List.of("baseline", "best-practice", "mpc", "oracle", "ideal");
   }
 
   /**
@@ -42,6 +44,8 @@ public final class Controllers {
       Supplier<RunResult> baseline) {
     return switch (name) {
       case "baseline" -> new HeatingCurveController(scenario.baseline());
+      case "best-practice" ->
+          new BestPracticeController(scenario.baseline(), BestPracticeSettings.DEFAULTS);
       case "mpc" -> MpcSetup.controller(scenario, mpc);
       case "oracle" -> new OracleController(scenario, baseline.get(), mpc);
       case "ideal" -> new IdealHeating();

@@ -38,16 +38,16 @@ import org.heatgrid.site.Site;
  *       (a baseline run of the same scenario: same weather, same seed), so in sample;
  *   <li>the true spread between each building's mean and its coldest zone, from that run.
  * </ul>
- * Because its readings are exact it plans at the comfort band's edge, without the MPC's margin
- * for sensor calibration errors.
+ * It plans with the MPC's comfort margin although its readings are exact: planned at the band's
+ * edge it ended with more discomfort than the baseline (campus16 season: 3.99 against 2.65 K*h
+ * per zone, since the first-order models miss the zones' own dynamics), and a bound that buys its
+ * savings with comfort is no bound at equal comfort.
  * It does not know the random part of internal gains ahead of time, and its models have the MPC's
  * first-order form, so it is a bound for this class of controller, not for every controller.
  */
 public final class OracleController implements Controller, TruthObserver {
 
   private static final long FORECAST_SEED = 1;
-  /** Planned floor above the band: none, the oracle reads the true air temperatures. */
-  static final double ORACLE_MARGIN_K = 0;
 
   private final Scenario scenario;
   private final MpcController inner;
@@ -72,7 +72,7 @@ public final class OracleController implements Controller, TruthObserver {
     }
     this.perfect = new ForecastGenerator(scenario.weather(), ForecastErrorLevel.NONE, FORECAST_SEED,
         scenario.controlStep(), scenario.forecastHorizon());
-    this.inner = new MpcController("oracle", models, p.settings().withComfortMargin(ORACLE_MARGIN_K),
+    this.inner = new MpcController("oracle", models, p.settings(),
         new StructuredSolver(),
         new HeatingCurveController(scenario.baseline()), new FutureHotWater(baseline));
   }

@@ -184,12 +184,15 @@ public class MpcController implements Controller {
     double[] minimum = a.minimumKw()[b];
     List<PlanStep> list = new ArrayList<>(minimum.length);
     double roomC = a.indoorC()[b];
+    // Seconds, not Duration.multipliedBy: that goes through BigInteger, and a site expands 16 x 96
+    // steps each period (in a fleet, thousands of times a second of garbage).
+    long stepS = a.at().step().getSeconds();
     for (int k = 0; k < minimum.length; k++) {
       double heat = a.plan().heatKw(b, k) + minimum[k];
-      LocalDateTime at = a.at().localTime().plus(a.at().step().multipliedBy(k));
+      LocalDateTime at = a.at().localTime().plusSeconds(stepS * k);
       double airC = roomC + pm.thermal().airOffsetK(heat, info.schedule().isOccupied(at, site.holidays()));
       Command c = command(info, pm, heat, airC);
-      list.add(new PlanStep(a.at().time().plus(a.at().step().multipliedBy(k)),
+      list.add(new PlanStep(a.at().time().plusSeconds(stepS * k),
           c.supplySetpointC(), c.heatLimitKw() > 0 ? Math.max(0, heat) : 0));
       roomC = a.plan().tempC(b, k);
     }
@@ -248,7 +251,7 @@ public class MpcController implements Controller {
       // Point forecasts bracket the step; the irradiance is already a step mean.
       outdoor[k] = (at(wf.outdoorC(), k * ratio) + at(wf.outdoorC(), (k + 1) * ratio)) / 2;
       ghi[k] = at(wf.ghiWm2(), k * ratio);
-      price[k] = site.tariff().usageKrwPerKwh(o.localTime().plus(step.multipliedBy(k)));
+      price[k] = site.tariff().usageKrwPerKwh(o.localTime().plusSeconds(step.getSeconds() * k));
     }
     Tariff tariff = site.tariff();
     double peakPrice = tariff.basicKrwPerMcalhMonth() / Tariff.KWH_PER_MCAL * settings.billingMonths();
@@ -265,7 +268,7 @@ public class MpcController implements Controller {
       double[] load = loads.loadKw(b, o, steps);
       double d = estimator.disturbance(b);
       for (int k = 0; k <= steps; k++) {
-        occupiedAtStart[k] = info.schedule().isOccupied(o.localTime().plus(step.multipliedBy(k)), site.holidays());
+        occupiedAtStart[k] = info.schedule().isOccupied(o.localTime().plusSeconds(step.getSeconds() * k), site.holidays());
       }
       // The floor is for the sensors; the plan's state runs outputOffset below them.
       double floorOffset = settings.comfortMarginK() - estimator.outputOffsetK(b);
@@ -291,7 +294,7 @@ public class MpcController implements Controller {
       minimumKw[b] = new double[steps];
       for (int k = 0; k < steps; k++) {
         double min = occupiedAtStart[k]
-            ? Math.min(uMax[k], occupiedShare(info, o.localTime().plus(step.multipliedBy(k)))
+            ? Math.min(uMax[k], occupiedShare(info, o.localTime().plusSeconds(step.getSeconds() * k))
                 * Math.max(0, m.steadyHeatKw(low[k], outdoor[k], ghi[k], true)))
             : 0;
         minimumKw[b][k] = min;

@@ -74,7 +74,7 @@ public final class InfluxRecorder implements Recorder {
   @Override
   public void forecast(WeatherForecast f) {
     for (int k = 0; k < f.size(); k++) {
-      Point.Builder p = point("forecast", f.issuedAt().plus(f.step().multipliedBy(k)))
+      Point.Builder p = point("forecast", f.issuedAt().plusSeconds(f.step().getSeconds() * k))
           .addField("issued_at_ms", f.issuedAt().toEpochMilli()).addField("lead", k);
       field(p, "outdoor_c", f.outdoorC(k));
       field(p, "ghi_wm2", f.ghiWm2(k));
