@@ -38,6 +38,10 @@ final class CompareTables {
 
   /** What M&V would report from the meters beside the true savings, energy and usage cost. */
   static void measured(PrintWriter out, Comparison c) {
+    if (c.measured().isEmpty()) {
+      out.println("measured savings: none (the scenario does not start after the MPC's history)");
+      return;
+    }
     out.println("measured savings (M&V: TOWT on the history's meters) vs true (baseline replayed):");
     out.printf(Locale.ROOT, "%-9s %12s %12s %8s %12s %12s %8s%n", "controller", "energy M&V",
         "energy true", "error", "usage M&V", "usage true", "error");

@@ -9,7 +9,7 @@ import picocli.CommandLine;
     subcommands = {SimulateCommand.class, CompareCommand.class, IdentifyCommand.class,
         CommissionCommand.class, BenchCommand.class, SolverBenchCommand.class,
         ForecastCommand.class, HotWaterBacktestCommand.class, SiteCommand.class, LearnCommand.class,
-        RunCommand.class, FleetBenchCommand.class, FleetAuthCommand.class})
+        RunCommand.class, FleetBenchCommand.class, FleetAuthCommand.class, TuneCommand.class})
 public final class HeatgridCommand implements Runnable {
 
   // DL4J and ND4J report every epoch and their start-up at INFO; the command line shows its own

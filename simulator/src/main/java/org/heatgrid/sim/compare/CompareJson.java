@@ -37,26 +37,32 @@ public final class CompareJson {
         savings.put("share_of_oracle_savings", share);
       }
       MeasuredSavings m = c.measured().get(name);
-      ObjectNode mv = o.putObject("measured_savings");
-      mv.put("method", "TOWT fitted per building on the history period's hourly meters under the "
-          + "heating curve, predicting the reporting period from its outdoor sensors");
-      mv.put("predicted_baseline_mwh", m.predictedBaselineMwh());
-      mv.put("metered_mwh", m.meteredMwh());
-      mv.put("energy_percent", m.energySavingsPercent());
-      mv.put("usage_cost_percent", m.usageSavingsPercent());
-      mv.put("true_energy_percent", c.trueEnergySavingsPercent(name));
-      mv.put("true_usage_cost_percent", c.trueUsageSavingsPercent(name));
-      ObjectNode months = mv.putObject("monthly");
-      for (java.time.YearMonth month : m.monthlyPredictedMwh().keySet()) {
-        ObjectNode mo = months.putObject(month.toString());
-        mo.put("energy_percent", m.energySavingsPercent(month));
-        mo.put("true_energy_percent", c.trueEnergySavingsPercent(name, month));
+      // Absent when there is no period before this one to measure against (Comparison#measured).
+      if (m != null) {
+        measuredSavings(o.putObject("measured_savings"), m, c, name);
       }
       ObjectNode fb = o.putObject("fallback_reasons");
       c.fallbackReasons().getOrDefault(name, Map.of()).forEach(fb::put);
       root.set(name, o);
     }
     return root;
+  }
+
+  private static void measuredSavings(ObjectNode mv, MeasuredSavings m, Comparison c, String name) {
+    mv.put("method", "TOWT fitted per building on the history period's hourly meters under the "
+        + "heating curve, predicting the reporting period from its outdoor sensors");
+    mv.put("predicted_baseline_mwh", m.predictedBaselineMwh());
+    mv.put("metered_mwh", m.meteredMwh());
+    mv.put("energy_percent", m.energySavingsPercent());
+    mv.put("usage_cost_percent", m.usageSavingsPercent());
+    mv.put("true_energy_percent", c.trueEnergySavingsPercent(name));
+    mv.put("true_usage_cost_percent", c.trueUsageSavingsPercent(name));
+    ObjectNode months = mv.putObject("monthly");
+    for (java.time.YearMonth month : m.monthlyPredictedMwh().keySet()) {
+      ObjectNode mo = months.putObject(month.toString());
+      mo.put("energy_percent", m.energySavingsPercent(month));
+      mo.put("true_energy_percent", c.trueEnergySavingsPercent(name, month));
+    }
   }
 
   public static void write(Comparison c, Path file) throws IOException {

@@ -27,7 +27,8 @@ import org.heatgrid.sim.scenario.Scenario;
  * @param runs per controller name, in the order asked, the baseline first
  * @param kpis per controller name, the run's KPIs
  * @param measured per controller name, the savings that measurement and verification would report
- *     from the meters, with the history period under the heating curve as the former operation
+ *     from the meters, with the history period under the heating curve as the former operation;
+ *     empty when the scenario does not start after the history
  */
 public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<String, KpiReport> kpis,
     Map<String, Map<String, Long>> fallbackReasons, Map<String, MeasuredSavings> measured) {
@@ -74,10 +75,14 @@ public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<Str
     }
     Map<String, KpiReport> kpis = new LinkedHashMap<>();
     runs.forEach((name, r) -> kpis.put(name, KpiReport.of(r)));
-    RunResult history = new Simulation(MpcSetup.historyScenario(s, mpc))
-        .run(new HeatingCurveController(s.baseline()));
     Map<String, MeasuredSavings> measured = new LinkedHashMap<>();
-    runs.forEach((name, r) -> measured.put(name, MeasuredSavings.estimate(history, r, s.tariff())));
+    // M&V needs the former operation's period before the reporting period; a comparison on the
+    // history itself (tune's validation season) has none, and no measured savings.
+    if (mpc.historyTo().isBefore(s.from())) {
+      RunResult history = new Simulation(MpcSetup.historyScenario(s, mpc))
+          .run(new HeatingCurveController(s.baseline()));
+      runs.forEach((name, r) -> measured.put(name, MeasuredSavings.estimate(history, r, s.tariff())));
+    }
     return new Comparison(s, runs, kpis, reasons, measured);
   }
 

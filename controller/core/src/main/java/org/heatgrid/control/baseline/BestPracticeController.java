@@ -18,8 +18,9 @@ import org.heatgrid.site.Site;
  * influence in every major vendor's heating controller). Per building:
  * <ul>
  *   <li><b>room influence</b>: the curve's room target is shifted by {@link
- *       BestPracticeSettings#roomGain} times the gap between target and the mean room sensor, so
- *       free gains and a too-steep curve no longer overheat and a cold building is caught;
+ *       BestPracticeSettings#roomGain} times the gap between target and the reference room (the
+ *       coldest zone sensor), so free gains and a too-steep curve no longer overheat and a cold
+ *       building is caught;
  *   <li><b>optimum start</b>: the boost before opening starts when the time it needs, the gap
  *       between target and room divided by a heat-up rate the controller learns from its own
  *       mornings, is left; after a weekend or holiday the room is colder and it starts earlier;
@@ -74,7 +75,7 @@ public final class BestPracticeController implements Controller {
       double outdoor = t != null && Double.isFinite(t.outdoorC()) ? t.outdoorC()
           : o.forecast().outdoorC(0);
       double damped = dampedOutdoorC.merge(b.id(), outdoor, (old, now) -> old + alpha * (now - old));
-      double room = t == null ? Double.NaN : meanRoomC(t);
+      double room = t == null ? Double.NaN : referenceRoomC(t);
       double supply = Double.isFinite(room)
           ? supplyC(b, o.localTime(), damped, room, hours)
           : fallback.supplyC(b, o.localTime(), damped);
@@ -94,8 +95,11 @@ public final class BestPracticeController implements Controller {
     double target;
     double boost = 0;
     if (until == 0) {
-      start.opened(roomC);
-      target = minutesToClosing(b, local) <= settings.stopMinutes() && roomC >= occupiedTarget
+      start.occupied(roomC, stepHours);
+      long toClosing = minutesToClosing(b, local);
+      // No stop where occupancy runs on past midnight (dormitories) or into the next day's hours.
+      boolean closes = !b.schedule().isOccupied(local.plusMinutes(toClosing), site.holidays());
+      target = closes && toClosing <= settings.stopMinutes() && roomC >= occupiedTarget
           ? curve.setbackTargetC() : occupiedTarget;
     } else if (until > 0 && until <= settings.maxPreheatHours() * 60 && (start.isBoosting()
         || until <= start.minutesNeeded(occupiedTarget - roomC, settings.leadMinutes()))) {
@@ -119,16 +123,19 @@ public final class BestPracticeController implements Controller {
     return Math.min(supply, b.supplyMaxC());
   }
 
-  private double meanRoomC(Telemetry t) {
-    double sum = 0;
-    int n = 0;
+  /**
+   * The reference room: the coldest plausible zone sensor. A building automation system's room
+   * sensor belongs in the room that gets cold first; with one sensor per zone that is the coldest.
+   */
+  private double referenceRoomC(Telemetry t) {
+    double min = Double.NaN;
     for (double c : t.zoneTempsC()) {
-      if (Double.isFinite(c) && c > settings.plausibleRoomMinC() && c < settings.plausibleRoomMaxC()) {
-        sum += c;
-        n++;
+      if (Double.isFinite(c) && c > settings.plausibleRoomMinC() && c < settings.plausibleRoomMaxC()
+          && !(c >= min)) {
+        min = c;
       }
     }
-    return n == 0 ? Double.NaN : sum / n;
+    return min;
   }
 
   private long minutesToClosing(BuildingInfo b, LocalDateTime local) {
@@ -136,11 +143,21 @@ public final class BestPracticeController implements Controller {
     return h.endMinute() - (local.getHour() * 60L + local.getMinute());
   }
 
-  /** The learned heat-up rate of one building, in K per hour of boost. */
+  /**
+   * The learned heat-up rate of one building, in K per hour of boost. It is judged an hour after
+   * opening, not at opening: the air rises fast during a boost and falls back when the boost ends
+   * and the cold structure draws on it, so the room an hour in is what the start achieved.
+   */
   static final class OptimumStart {
+    static final double MIN_RATE = 0.25;
+    static final double MAX_RATE = 6;
+    static final double JUDGED_AFTER_HOURS = 1;
+
     private double rateKPerHour;
     private double roomAtStartC = Double.NaN;
     private double boostHours;
+    private boolean boosting;
+    private double hoursOpen = Double.NaN; // NaN: no boost to judge
 
     OptimumStart(double initialRate) {
       this.rateKPerHour = initialRate;
@@ -156,37 +173,43 @@ public final class BestPracticeController implements Controller {
     }
 
     boolean isBoosting() {
-      return !Double.isNaN(roomAtStartC);
+      return boosting;
     }
 
     void boosting(double roomC, double stepHours) {
-      if (Double.isNaN(roomAtStartC)) {
+      if (!boosting) {
+        boosting = true;
         roomAtStartC = roomC;
         boostHours = 0;
+        hoursOpen = Double.NaN;
       }
       boostHours += stepHours;
     }
 
     /**
-     * At opening, learns from the morning: the rise over the boost's length. Half the weight to
-     * the new morning, so one odd day (a door left open) moves the start by little.
+     * While occupied: an hour after a boosted opening, learns the rise per hour of boost. Half
+     * the weight to the new morning, so one odd day (a door left open) moves the start by little.
      */
-    void opened(double roomC) {
-      if (!Double.isNaN(roomAtStartC) && boostHours >= 0.5) {
+    void occupied(double roomC, double stepHours) {
+      if (boosting) {
+        boosting = false;
+        hoursOpen = boostHours >= 0.5 ? 0 : Double.NaN;
+      }
+      if (Double.isNaN(hoursOpen)) {
+        return;
+      }
+      hoursOpen += stepHours;
+      if (hoursOpen >= JUDGED_AFTER_HOURS) {
         double observed = (roomC - roomAtStartC) / boostHours;
         observed = Math.max(MIN_RATE, Math.min(MAX_RATE, observed));
         rateKPerHour = 0.5 * rateKPerHour + 0.5 * observed;
+        hoursOpen = Double.NaN;
       }
-      roomAtStartC = Double.NaN;
-      boostHours = 0;
     }
 
     void idle() {
-      roomAtStartC = Double.NaN;
-      boostHours = 0;
+      boosting = false;
+      hoursOpen = Double.NaN;
     }
-
-    static final double MIN_RATE = 0.25;
-    static final double MAX_RATE = 6;
   }
 }

@@ -97,7 +97,11 @@ class BestPracticeControllerTest {
       decide(c, t, room);
       room += 3.0 / 5;
     }
-    decide(c, mon.withHour(8), 23);
+    // Judged an hour after opening (08:45), not at opening, where the air still carries the boost.
+    for (int m = 0; m < 45; m += 15) {
+      decide(c, mon.withHour(8).withMinute(m), 25);
+    }
+    decide(c, mon.withHour(8).withMinute(45), 23);
     // Rate learned: 0.5 * 1 + 0.5 * 3 / 1.25 = 1.7 K/h. Tuesday, room 20: 1/1.7 h + 15 min = 50
     // min, so no boost at 07:00 (60 min left) and boost at 07:10 (50 min left).
     assertThat(decide(c, tue(7, 0), 20)).as("07:00: not yet")
@@ -123,6 +127,30 @@ class BestPracticeControllerTest {
         .isCloseTo(curve(21.4), within(1e-9));
     assertThat(decide(c, tue(17, 0), 21.2)).as("an hour before closing")
         .isCloseTo(curve(20.8), within(1e-9));
+  }
+
+  @Test
+  void optimumStop_neverWhereOccupancyRunsOnPastMidnight() {
+    OccupancySchedule always = new OccupancySchedule(DailyHours.ALL_DAY, DailyHours.ALL_DAY,
+        DailyHours.ALL_DAY);
+    BuildingInfo dorm = new BuildingInfo("A", "A", "dormitory", 1000, 2, always,
+        ComfortBand.DEFAULT, 500, 80);
+    BestPracticeController c = new BestPracticeController(BASE, BestPracticeSettings.DEFAULTS);
+    c.start(new Site("t", SEOUL, Duration.ofMinutes(15), new Tariff("t", 0,
+        new UsageRate.Flat(100)), HolidayCalendar.korea(), List.of(dorm)));
+    assertThat(decide(c, tue(23, 45), 21.5)).as("23:45 in a dormitory: occupied curve")
+        .isCloseTo(curve(20.5), within(1e-9));
+  }
+
+  @Test
+  void theReferenceRoomIsTheColdestZone() {
+    BestPracticeController c = started();
+    LocalDateTime t = tue(11, 0);
+    Telemetry tel = new Telemetry("A", 0, 0, 0, 0, 0, 0, 0, new double[] {22, 20}, OUT, false);
+    Observation o = new Observation(t.atZone(SEOUL).toInstant(), t, Duration.ofMinutes(15),
+        Map.of("A", tel), new WeatherForecast(t.atZone(SEOUL).toInstant(), Duration.ofHours(1),
+            new double[] {OUT}, new double[] {0}));
+    assertThat(c.decide(o).command("A").supplySetpointC()).isCloseTo(curve(22), within(1e-9));
   }
 
   @Test

@@ -1,0 +1,74 @@
+package org.heatgrid.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.heatgrid.sim.compare.SeedSweep;
+import org.heatgrid.sim.mpc.MpcParameters;
+import org.heatgrid.sim.scenario.Scenario;
+import org.heatgrid.sim.scenario.ScenarioLoader;
+import org.heatgrid.sim.tune.TuneJson;
+import org.heatgrid.sim.tune.Tuning;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code heatgrid tune}: the MPC's comfort margin chosen on a validation season. */
+@Command(name = "tune", mixinStandardHelpOptions = true,
+    description = {"Choose the MPC's comfort margin on a validation season: the MPC's history "
+        + "weather and period (never the evaluation's) under new seeds, each candidate against "
+        + "the baseline. The cheapest candidate whose occupied discomfort is at or below the "
+        + "baseline's on every seed, with no building more than 0.5 K*h/zone above its own "
+        + "baseline figure, is chosen. Writes DIR/tune.json. The evaluation (compare) then runs "
+        + "once with the chosen value."})
+final class TuneCommand implements Callable<Integer> {
+
+  @Spec
+  CommandSpec spec;
+
+  @Option(names = "--scenario", paramLabel = "FILE", defaultValue = "campus16",
+      description = "Scenario whose MPC is tuned (default: ${DEFAULT-VALUE}); only its campus, "
+          + "tariff and baseline are used, on the history's weather and period.")
+  String scenario;
+
+  @Option(names = "--margins", paramLabel = "LIST", split = ",",
+      defaultValue = "0.3,0.4,0.5,0.6",
+      description = "Candidate comfort margins, K (default: ${DEFAULT-VALUE}).")
+  List<Double> margins;
+
+  @Option(names = "--seeds", paramLabel = "LIST", defaultValue = "101-102",
+      description = "Validation seeds (default: ${DEFAULT-VALUE}); not the history's (7) or the "
+          + "evaluation's.")
+  String seeds;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/tune).")
+  Path out;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter stdout = spec.commandLine().getOut();
+    Scenario evaluation = ScenarioLoader.load(scenario);
+    List<Long> seedList = SeedSweep.parseSeeds(seeds);
+    Path dir = out != null ? out : Path.of("runs", "tune");
+    Files.createDirectories(dir);
+    long t0 = System.nanoTime();
+    Tuning t = Tuning.run(evaluation, MpcParameters.DEFAULTS, margins, seedList, 2);
+    stdout.printf(Locale.ROOT, "validation: %s, %s to %s, seeds %s (evaluation: %s, %s to %s, "
+        + "seed %d: not read)%n", t.validation().weatherName(), t.validation().from(),
+        t.validation().to(), seedList, evaluation.weatherName(), evaluation.from(),
+        evaluation.to(), evaluation.seed());
+    t.lines().forEach(stdout::println);
+    stdout.printf(Locale.ROOT, "chosen comfort margin: %.3f K%s; tuned in %.1f s; wrote %s%n",
+        t.chosen().comfortMarginK(), t.admissible() ? ""
+            : " (no candidate met the comfort rule on every seed: closest chosen)",
+        (System.nanoTime() - t0) / 1e9, dir.resolve("tune.json"));
+    String command = "./heatgrid tune --scenario " + scenario + " --margins "
+        + String.join(",", margins.stream().map(String::valueOf).toList()) + " --seeds " + seeds;
+    TuneJson.write(t, command, dir.resolve("tune.json"));
+    return 0;
+  }
+}

@@ -1,0 +1,153 @@
+package org.heatgrid.sim.tune;
+
+import java.util.ArrayList;
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.heatgrid.sim.compare.Comparison;
+import org.heatgrid.sim.compare.SeedSweep;
+import org.heatgrid.sim.compare.SeedSweep.Figure;
+import org.heatgrid.sim.mpc.MpcParameters;
+import org.heatgrid.sim.mpc.MpcSetup;
+import org.heatgrid.sim.scenario.Scenario;
+
+/**
+ * Frozen tuning: the MPC's comfort margin chosen on a validation season, never on the evaluation.
+ * The validation season is the MPC's own history period and weather (never the evaluation's) (what a site has before it
+ * runs the MPC) under other seeds than the history's and the evaluation's, so its sensor errors,
+ * gains and hot-water draws are new draws. Every candidate runs against the baseline on every
+ * validation seed; a candidate is admissible when, on every seed, its occupied discomfort is at
+ * or below the baseline's and no building's is more than {@link #BUILDING_EXCESS_KH} above its
+ * own baseline figure (the comfort bars of the evaluation, asked of the validation); the cheapest
+ * admissible candidate (mean cost ratio) is chosen. When none is admissible the one closest to
+ * the baseline's comfort is chosen, and {@link #admissible} says so.
+ *
+ * @param validation the validation scenario (before its seeds are set)
+ * @param seeds the validation seeds
+ * @param trials one per candidate margin, in the order given
+ * @param chosen the chosen trial
+ * @param admissible whether the chosen trial met the comfort rule
+ */
+public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, Trial chosen,
+    boolean admissible) {
+
+  /** K*h per zone a building's occupied discomfort may exceed its own baseline figure. */
+  public static final double BUILDING_EXCESS_KH = 0.5;
+
+  /**
+   * One candidate over the validation seeds.
+   *
+   * @param comfortMarginK the candidate
+   * @param costRatio MPC over baseline cost, per seed
+   * @param energyRatio MPC over baseline heat, per seed
+   * @param tdisExcessKh MPC minus baseline occupied discomfort, K*h per zone, per seed
+   * @param worstBuildingExcessKh the worst building's excess over its own baseline, per seed
+   */
+  public record Trial(double comfortMarginK, DoubleSummaryStatistics costRatio,
+      DoubleSummaryStatistics energyRatio, DoubleSummaryStatistics tdisExcessKh,
+      DoubleSummaryStatistics worstBuildingExcessKh) {
+
+    /** Whether on every seed the comfort rule holds. */
+    public boolean admissible() {
+      return tdisExcessKh.getMax() <= 0 && worstBuildingExcessKh.getMax() <= BUILDING_EXCESS_KH;
+    }
+
+    /** How far the worst seed is from the comfort rule (0 when admissible), for the fallback. */
+    double comfortShortfall() {
+      return Math.max(0, tdisExcessKh.getMax())
+          + Math.max(0, worstBuildingExcessKh.getMax() - BUILDING_EXCESS_KH);
+    }
+  }
+
+  /**
+   * The validation scenario of an evaluation: its campus, tariff and baseline on the MPC's history
+   * weather and period.
+   *
+   * @throws IllegalArgumentException when the history weather is the evaluation's, or a seed is
+   *     the history's or the evaluation's
+   */
+  public static Scenario validation(Scenario evaluation, MpcParameters p, List<Long> seeds) {
+    Scenario v = MpcSetup.historyScenario(evaluation, p);
+    // A weather file is a typical year: the same file in another year is the same weather.
+    if (v.weatherName().equals(evaluation.weatherName())) {
+      throw new IllegalArgumentException("the validation weather " + v.weatherName()
+          + " is the evaluation's: tuning must not see the evaluation's weather");
+    }
+    for (long s : seeds) {
+      if (s == evaluation.seed()) {
+        throw new IllegalArgumentException("validation seed " + s + " is the evaluation's seed");
+      }
+      if (s == p.historySeed()) {
+        throw new IllegalArgumentException("validation seed " + s
+            + " is the history's seed, on which the models were identified");
+      }
+    }
+    return v;
+  }
+
+  /**
+   * Runs every candidate margin against the baseline on every validation seed ({@code parallel}
+   * seeds at a time) and chooses.
+   *
+   * @throws IllegalArgumentException for no candidate, no seed, a negative margin, or a validation
+   *     that would see the evaluation ({@link #validation})
+   */
+  public static Tuning run(Scenario evaluation, MpcParameters p, List<Double> margins,
+      List<Long> seeds, int parallel) throws InterruptedException {
+    if (margins.isEmpty() || seeds.isEmpty()) {
+      throw new IllegalArgumentException("tuning needs at least one margin and one seed");
+    }
+    for (double m : margins) {
+      if (!(m >= 0)) {
+        throw new IllegalArgumentException("comfort margin must be >= 0: " + m);
+      }
+    }
+    Scenario v = validation(evaluation, p, seeds);
+    List<Trial> trials = new ArrayList<>();
+    for (double m : margins) {
+      MpcParameters candidate = p.withSettings(p.settings().withComfortMargin(m));
+      SeedSweep sweep = SeedSweep.run(v, seeds, List.of("baseline", "mpc"), candidate, parallel);
+      DoubleSummaryStatistics excess = new DoubleSummaryStatistics();
+      for (Comparison c : sweep.comparisons().values()) {
+        excess.accept(Figure.TDIS_OCCUPIED.of(c, "mpc") - Figure.TDIS_OCCUPIED.of(c, "baseline"));
+      }
+      trials.add(new Trial(m, sweep.stats("mpc", Figure.COST_RATIO),
+          sweep.stats("mpc", Figure.ENERGY_RATIO), excess,
+          sweep.stats("mpc", Figure.WORST_BUILDING_EXCESS)));
+    }
+    Trial best = null;
+    for (Trial t : trials) {
+      if (t.admissible() && (best == null
+          || t.costRatio().getAverage() < best.costRatio().getAverage())) {
+        best = t;
+      }
+    }
+    boolean ok = best != null;
+    if (!ok) {
+      for (Trial t : trials) {
+        if (best == null || t.comfortShortfall() < best.comfortShortfall()) {
+          best = t;
+        }
+      }
+    }
+    return new Tuning(v, List.copyOf(seeds), List.copyOf(trials), Objects.requireNonNull(best), ok);
+  }
+
+  /** One line per trial, for the terminal. */
+  public List<String> lines() {
+    List<String> out = new ArrayList<>();
+    out.add(String.format(Locale.ROOT, "%-9s %-22s %-22s %-24s %-24s %s", "margin K",
+        "cost ratio mean (max)", "energy mean (max)", "tdis occ. excess max", "worst bldg excess max",
+        "admissible"));
+    for (Trial t : trials) {
+      out.add(String.format(Locale.ROOT, "%-9.3f %.4f (%.4f)        %.4f (%.4f)        %+8.3f K*h/zone       "
+          + "%+8.3f K*h/zone       %s%s", t.comfortMarginK(), t.costRatio().getAverage(),
+          t.costRatio().getMax(), t.energyRatio().getAverage(), t.energyRatio().getMax(),
+          t.tdisExcessKh().getMax(), t.worstBuildingExcessKh().getMax(),
+          t.admissible() ? "yes" : "no", t == chosen ? "  <- chosen" : ""));
+    }
+    return out;
+  }
+
+}
