@@ -43,7 +43,8 @@ final class CompareCommand implements Callable<Integer> {
   HotWaterOption hotWater = new HotWaterOption();
 
   @Option(names = "--comfort-margin", paramLabel = "K",
-      description = "MPC: planned floor above the comfort band's low edge (default: 0.475).")
+      description = "MPC: planned floor above the comfort band's low edge (default: 1.1, "
+          + "chosen by ./heatgrid tune).")
   Double comfortMargin;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/compare).")

@@ -36,7 +36,7 @@ final class TuneCommand implements Callable<Integer> {
   String scenario;
 
   @Option(names = "--margins", paramLabel = "LIST", split = ",",
-      defaultValue = "0.3,0.4,0.5,0.6",
+      defaultValue = "0.3,0.4,0.5,0.6,0.8,1.0,1.1,1.2",
       description = "Candidate comfort margins, K (default: ${DEFAULT-VALUE}).")
   List<Double> margins;
 

@@ -37,7 +37,9 @@ public record SeedSweep(Map<Long, Comparison> comparisons) {
     /** The largest excess of a building's occupied discomfort over its own baseline figure. */
     WORST_BUILDING_EXCESS(c -> BuildingComfort.worstExcess(c.controller(), c.baseline())),
     /** Cluster peak over the baseline's. */
-    PEAK_RATIO(c -> ratio(c, KpiSet::peakKw));
+    PEAK_RATIO(c -> ratio(c, KpiSet::peakKw)),
+    /** Share of the heat delivered in the tariff's peak band (not a ratio). */
+    PEAK_BAND_SHARE(c -> c.controller().cluster().peakBandShare());
 
     private final ToDoubleFunction<Pair> value;
 

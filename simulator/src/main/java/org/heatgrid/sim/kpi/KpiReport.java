@@ -57,7 +57,8 @@ public record KpiReport(String controller, LocalDate from, LocalDate to, KpiSet 
       double energyKwh = Kpis.energyKwh(m);
       double[][] tdis = discomfort(r, b, info.comfort(), stepH);
       out.put(info.id(), new KpiSet(usage + basic, usage, basic, energyKwh / 1000,
-          energyKwh / info.floorAreaM2(), Kpis.peakKw(m), mean(tdis[0]), mean(tdis[1]), timeRatio));
+          energyKwh / info.floorAreaM2(), Kpis.peakKw(m), mean(tdis[0]), mean(tdis[1]), timeRatio,
+          Kpis.peakBandShare(m, r.start(), tariff)));
       usageSum += usage;
       area += info.floorAreaM2();
       for (int z = 0; z < tdis[0].length; z++) {
@@ -69,7 +70,7 @@ public record KpiReport(String controller, LocalDate from, LocalDate to, KpiSet 
     double clusterEnergy = Kpis.energyKwh(clusterWindows);
     KpiSet cluster = new KpiSet(usageSum + clusterBasic, usageSum, clusterBasic,
         clusterEnergy / 1000, clusterEnergy / area, clusterPeak, tdisSum / zones,
-        tdisOccSum / zones, timeRatio);
+        tdisOccSum / zones, timeRatio, Kpis.peakBandShare(clusterWindows, r.start(), tariff));
     return new KpiReport(r.controller(), from, to, cluster, out);
   }
 

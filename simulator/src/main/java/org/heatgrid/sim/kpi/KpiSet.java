@@ -13,6 +13,7 @@ package org.heatgrid.sim.kpi;
  * @param tdisKhPerZone thermal discomfort over all hours, K*h, mean over zones
  * @param tdisOccupiedKhPerZone thermal discomfort over occupied hours, K*h, mean over zones
  * @param timeRatio controller computation time over control time
+ * @param peakBandShare share of the heat delivered in the tariff's peak band (0 without one)
  */
 public record KpiSet(
     double costKrw,
@@ -23,7 +24,8 @@ public record KpiSet(
     double peakKw,
     double tdisKhPerZone,
     double tdisOccupiedKhPerZone,
-    double timeRatio) {
+    double timeRatio,
+    double peakBandShare) {
 
   /** Each KPI as a ratio to the same KPI of {@code reference} (see {@link Kpis#ratio}). */
   public KpiSet ratioTo(KpiSet reference) {
@@ -36,6 +38,7 @@ public record KpiSet(
         Kpis.ratio(peakKw, reference.peakKw),
         Kpis.ratio(tdisKhPerZone, reference.tdisKhPerZone),
         Kpis.ratio(tdisOccupiedKhPerZone, reference.tdisOccupiedKhPerZone),
-        Kpis.ratio(timeRatio, reference.timeRatio));
+        Kpis.ratio(timeRatio, reference.timeRatio),
+        Kpis.ratio(peakBandShare, reference.peakBandShare));
   }
 }

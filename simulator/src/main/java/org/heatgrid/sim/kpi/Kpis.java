@@ -2,6 +2,7 @@ package org.heatgrid.sim.kpi;
 
 import java.time.LocalDateTime;
 import org.heatgrid.tariff.Tariff;
+import org.heatgrid.tariff.UsageRate;
 
 /**
  * The KPI formulas, one function each, on plain arrays so that a test (or a researcher with the
@@ -73,6 +74,26 @@ public final class Kpis {
       s += windowKwh[k] * tariff.usageKrwPerKwh(start.plusMinutes(15L * k));
     }
     return s;
+  }
+
+  /**
+   * Share of the heat delivered while the tariff's peak band applies, {@code sum_{k in peak} E_k /
+   * sum_k E_k}; 0 for a tariff without peak band or no heat. How much of its heat a controller
+   * moves out of the expensive hours.
+   */
+  public static double peakBandShare(double[] windowKwh, LocalDateTime start, Tariff tariff) {
+    if (!(tariff.usage() instanceof UsageRate.TimeOfUse tou)) {
+      return 0;
+    }
+    double all = 0;
+    double peak = 0;
+    for (int k = 0; k < windowKwh.length; k++) {
+      all += windowKwh[k];
+      if (tou.isPeak(start.plusMinutes(15L * k))) {
+        peak += windowKwh[k];
+      }
+    }
+    return all == 0 ? 0 : peak / all;
   }
 
   /**

@@ -59,6 +59,7 @@ public final class KpiJson {
     put(o, "tdis_kh_per_zone", s.tdisKhPerZone());
     put(o, "tdis_occupied_kh_per_zone", s.tdisOccupiedKhPerZone());
     put(o, "time_ratio", s.timeRatio());
+    put(o, "peak_band_share", s.peakBandShare());
     return o;
   }
 

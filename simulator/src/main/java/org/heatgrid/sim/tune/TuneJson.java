@@ -36,6 +36,8 @@ public final class TuneJson {
       stats(n.putObject("energy_ratio"), trial.energyRatio());
       stats(n.putObject("tdis_occupied_excess_kh_per_zone"), trial.tdisExcessKh());
       stats(n.putObject("worst_building_excess_kh_per_zone"), trial.worstBuildingExcessKh());
+      ArrayNode worst = n.putArray("worst_building_per_seed");
+      trial.worstBuildings().forEach(worst::add);
       n.put("admissible", trial.admissible());
     }
     ObjectNode chosen = root.putObject("chosen");

@@ -5,6 +5,7 @@ import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.heatgrid.sim.compare.BuildingComfort;
 import org.heatgrid.sim.compare.Comparison;
 import org.heatgrid.sim.compare.SeedSweep;
 import org.heatgrid.sim.compare.SeedSweep.Figure;
@@ -43,10 +44,11 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
    * @param energyRatio MPC over baseline heat, per seed
    * @param tdisExcessKh MPC minus baseline occupied discomfort, K*h per zone, per seed
    * @param worstBuildingExcessKh the worst building's excess over its own baseline, per seed
+   * @param worstBuildings the building with that excess, per seed in the seeds' order
    */
   public record Trial(double comfortMarginK, DoubleSummaryStatistics costRatio,
       DoubleSummaryStatistics energyRatio, DoubleSummaryStatistics tdisExcessKh,
-      DoubleSummaryStatistics worstBuildingExcessKh) {
+      DoubleSummaryStatistics worstBuildingExcessKh, List<String> worstBuildings) {
 
     /** Whether on every seed the comfort rule holds. */
     public boolean admissible() {
@@ -109,12 +111,14 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
       MpcParameters candidate = p.withSettings(p.settings().withComfortMargin(m));
       SeedSweep sweep = SeedSweep.run(v, seeds, List.of("baseline", "mpc"), candidate, parallel);
       DoubleSummaryStatistics excess = new DoubleSummaryStatistics();
+      List<String> worst = new ArrayList<>();
       for (Comparison c : sweep.comparisons().values()) {
         excess.accept(Figure.TDIS_OCCUPIED.of(c, "mpc") - Figure.TDIS_OCCUPIED.of(c, "baseline"));
+        worst.add(BuildingComfort.worstBuilding(c.kpis().get("mpc"), c.baseline()));
       }
       trials.add(new Trial(m, sweep.stats("mpc", Figure.COST_RATIO),
           sweep.stats("mpc", Figure.ENERGY_RATIO), excess,
-          sweep.stats("mpc", Figure.WORST_BUILDING_EXCESS)));
+          sweep.stats("mpc", Figure.WORST_BUILDING_EXCESS), List.copyOf(worst)));
     }
     Trial best = null;
     for (Trial t : trials) {
@@ -139,13 +143,14 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
     List<String> out = new ArrayList<>();
     out.add(String.format(Locale.ROOT, "%-9s %-22s %-22s %-24s %-24s %s", "margin K",
         "cost ratio mean (max)", "energy mean (max)", "tdis occ. excess max", "worst bldg excess max",
-        "admissible"));
+        "admissible (worst building)"));
     for (Trial t : trials) {
       out.add(String.format(Locale.ROOT, "%-9.3f %.4f (%.4f)        %.4f (%.4f)        %+8.3f K*h/zone       "
-          + "%+8.3f K*h/zone       %s%s", t.comfortMarginK(), t.costRatio().getAverage(),
+          + "%+8.3f K*h/zone       %s (%s)%s", t.comfortMarginK(), t.costRatio().getAverage(),
           t.costRatio().getMax(), t.energyRatio().getAverage(), t.energyRatio().getMax(),
           t.tdisExcessKh().getMax(), t.worstBuildingExcessKh().getMax(),
-          t.admissible() ? "yes" : "no", t == chosen ? "  <- chosen" : ""));
+          t.admissible() ? "yes" : "no", String.join(", ", t.worstBuildings()),
+          t == chosen ? "  <- chosen" : ""));
     }
     return out;
   }

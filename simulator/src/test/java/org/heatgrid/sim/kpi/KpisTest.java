@@ -49,6 +49,22 @@ class KpisTest {
   }
 
   @Test
+  void peakBandShareIsTheHeatInThePeakWindowsOverAllHeat() {
+    // 06:45 off-peak, 07:00 and 09:45 peak, 10:00 off-peak (January): 300 of 500 kWh in the band.
+    LocalDateTime start = LocalDateTime.of(2026, 1, 5, 6, 45);
+    double[] kwh = new double[14];
+    kwh[0] = 100;
+    kwh[1] = 200;
+    kwh[12] = 100;
+    kwh[13] = 100;
+    assertThat(Kpis.peakBandShare(kwh, start, TOU)).isCloseTo(0.6, within(1e-12));
+    assertThat(Kpis.peakBandShare(kwh, start.withMonth(3), TOU)).as("no band in March").isZero();
+    assertThat(Kpis.peakBandShare(kwh, start, new Tariff("flat", 400, new UsageRate.Flat(110))))
+        .isZero();
+    assertThat(Kpis.peakBandShare(new double[3], start, TOU)).as("no heat").isZero();
+  }
+
+  @Test
   void peakBandAppliesOnlyInItsMonths() {
     LocalDateTime march = LocalDateTime.of(2026, 3, 2, 8, 0);
     assertThat(Kpis.usageCostKrw(new double[] {116.3}, march, TOU)).isCloseTo(11000, within(1e-6));
@@ -70,9 +86,9 @@ class KpisTest {
 
   @Test
   void ratiosAreExactlyOneAgainstThemselvesAndUndefinedOnAZeroReference() {
-    KpiSet k = new KpiSet(3, 2, 1, 4, 5, 6, 0, 0, 1e-7);
+    KpiSet k = new KpiSet(3, 2, 1, 4, 5, 6, 0, 0, 1e-7, 0.12);
     KpiSet r = k.ratioTo(k);
-    assertThat(r).isEqualTo(new KpiSet(1, 1, 1, 1, 1, 1, 1, 1, 1));
+    assertThat(r).isEqualTo(new KpiSet(1, 1, 1, 1, 1, 1, 1, 1, 1, 1));
     assertThat(Kpis.ratio(2, 0)).isNaN();
     assertThat(Kpis.ratio(1.5, 3)).isEqualTo(0.5);
   }

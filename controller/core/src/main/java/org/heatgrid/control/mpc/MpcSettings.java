@@ -7,8 +7,10 @@ import java.time.Duration;
  *
  * @param horizon planning horizon (24 h by default)
  * @param comfortMarginK planned floor above the comfort band's low edge: covers sensor
- *     calibration errors, which a controller cannot see, and model error. 0.475 K by default
- *     (see docs/decisions/0005-comfort-margin-opening-share-billing-months.md)
+ *     calibration errors, which a controller cannot see, and model error. 1.1 K by default, chosen
+ *     by {@code ./heatgrid tune} on a validation season, never on the evaluation (see
+ *     docs/decisions/0023-frozen-tuning-and-a-second-reference.md; 0.475 K before, chosen on the
+ *     evaluation trace: 0005)
  * @param slackKrwPerKStep linear penalty of planned under-temperature, KRW per K per step
  * @param slackKrwPerK2Step quadratic penalty of planned under-temperature, KRW per K^2 per step
  * @param heatRegularization small quadratic weight on heat, KRW per kW^2 per step: makes the plan
@@ -64,7 +66,7 @@ public record MpcSettings(
    * lift even the heaviest building by 1 K (about 2,000 kWh, 200,000 KRW), so the plan treats
    * comfort as a constraint and uses slack only when it cannot be met.
    */
-  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0.475, 500_000,
+  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 1.1, 500_000,
       1_000_000, 0.001, 0.8, 0.8, 0.5, 36, Double.POSITIVE_INFINITY, 0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
 
   public MpcSettings {
