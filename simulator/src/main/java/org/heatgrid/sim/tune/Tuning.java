@@ -15,14 +15,16 @@ import org.heatgrid.sim.scenario.Scenario;
 
 /**
  * Frozen tuning: the MPC's comfort margin chosen on a validation season, never on the evaluation.
- * The validation season is the MPC's own history period and weather (never the evaluation's) (what a site has before it
- * runs the MPC) under other seeds than the history's and the evaluation's, so its sensor errors,
- * gains and hot-water draws are new draws. Every candidate runs against the baseline on every
- * validation seed; a candidate is admissible when, on every seed, its occupied discomfort is at
- * or below the baseline's and no building's is more than {@link #BUILDING_EXCESS_KH} above its
- * own baseline figure (the comfort bars of the evaluation, asked of the validation); the cheapest
- * admissible candidate (mean cost ratio) is chosen. When none is admissible the one closest to
- * the baseline's comfort is chosen, and {@link #admissible} says so.
+ * The validation season is the MPC's own history period and weather, never the evaluation's:
+ * what a site has before it runs the MPC, under other seeds than the history's and the
+ * evaluation's, so its reading noise, internal gains and hot-water draws are new draws (sensor
+ * calibration errors belong to the hardware and stay). Every candidate runs against the
+ * baseline on every validation seed. A candidate is admissible when, on every seed, its occupied
+ * discomfort is at or below the baseline's and no building's is more than {@link
+ * #BUILDING_EXCESS_KH} above its own baseline figure (the comfort bars of the evaluation, asked
+ * of the validation); the cheapest admissible candidate (mean cost ratio) is chosen. When none
+ * is admissible the one closest to the baseline's comfort is chosen, and {@link #admissible}
+ * says so.
  *
  * @param validation the validation scenario (before its seeds are set)
  * @param seeds the validation seeds
@@ -142,12 +144,13 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
   public List<String> lines() {
     List<String> out = new ArrayList<>();
     out.add(String.format(Locale.ROOT, "%-9s %-22s %-22s %-24s %-24s %s", "margin K",
-        "cost ratio mean (max)", "energy mean (max)", "tdis occ. excess max", "worst bldg excess max",
-        "admissible (worst building)"));
+        "cost ratio mean (max)", "energy mean (max)", "tdis occ. excess max",
+        "worst bldg excess max", "admissible (worst building)"));
     for (Trial t : trials) {
-      out.add(String.format(Locale.ROOT, "%-9.3f %.4f (%.4f)        %.4f (%.4f)        %+8.3f K*h/zone       "
-          + "%+8.3f K*h/zone       %s (%s)%s", t.comfortMarginK(), t.costRatio().getAverage(),
-          t.costRatio().getMax(), t.energyRatio().getAverage(), t.energyRatio().getMax(),
+      out.add(String.format(Locale.ROOT, "%-9.3f %.4f (%.4f)        %.4f (%.4f)        "
+          + "%+8.3f K*h/zone       %+8.3f K*h/zone       %s (%s)%s", t.comfortMarginK(),
+          t.costRatio().getAverage(), t.costRatio().getMax(), t.energyRatio().getAverage(),
+          t.energyRatio().getMax(),
           t.tdisExcessKh().getMax(), t.worstBuildingExcessKh().getMax(),
           t.admissible() ? "yes" : "no", String.join(", ", t.worstBuildings()),
           t == chosen ? "  <- chosen" : ""));

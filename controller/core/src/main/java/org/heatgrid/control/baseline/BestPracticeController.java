@@ -74,7 +74,8 @@ public final class BestPracticeController implements Controller {
       Telemetry t = o.telemetry().get(b.id());
       double outdoor = t != null && Double.isFinite(t.outdoorC()) ? t.outdoorC()
           : o.forecast().outdoorC(0);
-      double damped = dampedOutdoorC.merge(b.id(), outdoor, (old, now) -> old + alpha * (now - old));
+      double damped =
+          dampedOutdoorC.merge(b.id(), outdoor, (old, now) -> old + alpha * (now - old));
       double room = t == null ? Double.NaN : referenceRoomC(t);
       double supply = Double.isFinite(room)
           ? supplyC(b, o.localTime(), damped, room, hours)
