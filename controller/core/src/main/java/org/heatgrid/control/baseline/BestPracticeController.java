@@ -39,13 +39,14 @@ public final class BestPracticeController implements Controller {
   private final BestPracticeSettings settings;
   private final HeatingCurveController fallback;
   private final Map<String, OptimumStart> starts = new HashMap<>();
-  private final Map<String, Double> dampedOutdoorC = new HashMap<>();
+  private final DampedOutdoor dampedOutdoor;
   private Site site;
 
   public BestPracticeController(BaselineSettings curve, BestPracticeSettings settings) {
     this.curve = curve;
     this.settings = settings;
     this.fallback = new HeatingCurveController(curve);
+    this.dampedOutdoor = new DampedOutdoor(curve.outdoorDampingHours());
   }
 
   @Override
@@ -58,7 +59,7 @@ public final class BestPracticeController implements Controller {
     this.site = site;
     fallback.start(site);
     starts.clear();
-    dampedOutdoorC.clear();
+    dampedOutdoor.clear();
   }
 
   @Override
@@ -67,15 +68,12 @@ public final class BestPracticeController implements Controller {
       throw new IllegalStateException("start(site) must be called before decide()");
     }
     double hours = o.step().toSeconds() / 3600.0;
-    double alpha = curve.outdoorDampingHours() <= 0
-        ? 1 : 1 - Math.exp(-hours / curve.outdoorDampingHours());
     Map<String, Command> commands = new HashMap<>();
     for (BuildingInfo b : site.buildings()) {
       Telemetry t = o.telemetry().get(b.id());
       double outdoor = t != null && Double.isFinite(t.outdoorC()) ? t.outdoorC()
           : o.forecast().outdoorC(0);
-      double damped =
-          dampedOutdoorC.merge(b.id(), outdoor, (old, now) -> old + alpha * (now - old));
+      double damped = dampedOutdoor.update(b.id(), outdoor, o.step());
       double room = t == null ? Double.NaN : referenceRoomC(t);
       double supply = Double.isFinite(room)
           ? supplyC(b, o.localTime(), damped, room, hours)
@@ -106,7 +104,6 @@ public final class BestPracticeController implements Controller {
         || until <= start.minutesNeeded(occupiedTarget - roomC, settings.leadMinutes()))) {
       // Once started, the boost runs until opening: the room warming up is its purpose, not a
       // reason to stop it.
-
       start.boosting(roomC, stepHours);
       target = occupiedTarget;
       boost = curve.boostSupplyK();
@@ -162,10 +159,6 @@ public final class BestPracticeController implements Controller {
 
     OptimumStart(double initialRate) {
       this.rateKPerHour = initialRate;
-    }
-
-    double rate() {
-      return rateKPerHour;
     }
 
     /** Minutes the boost needs to lift the room by {@code gapK}, plus a fixed lead. */

@@ -22,11 +22,12 @@ import org.heatgrid.site.Site;
 public final class HeatingCurveController implements Controller {
 
   private final BaselineSettings settings;
-  private final Map<String, Double> dampedOutdoorC = new HashMap<>();
+  private final DampedOutdoor dampedOutdoor;
   private Site site;
 
   public HeatingCurveController(BaselineSettings settings) {
     this.settings = settings;
+    this.dampedOutdoor = new DampedOutdoor(settings.outdoorDampingHours());
   }
 
   @Override
@@ -37,7 +38,7 @@ public final class HeatingCurveController implements Controller {
   @Override
   public void start(Site site) {
     this.site = site;
-    dampedOutdoorC.clear();
+    dampedOutdoor.clear();
   }
 
   @Override
@@ -45,13 +46,11 @@ public final class HeatingCurveController implements Controller {
     if (site == null) {
       throw new IllegalStateException("start(site) must be called before decide()");
     }
-    double alpha = settings.outdoorDampingHours() <= 0
-        ? 1 : 1 - Math.exp(-o.step().toSeconds() / 3600.0 / settings.outdoorDampingHours());
     Map<String, Command> commands = new HashMap<>();
     for (BuildingInfo b : site.buildings()) {
       Telemetry t = o.telemetry().get(b.id());
       double outdoor = t != null && Double.isFinite(t.outdoorC()) ? t.outdoorC() : o.forecast().outdoorC(0);
-      double damped = dampedOutdoorC.merge(b.id(), outdoor, (old, now) -> old + alpha * (now - old));
+      double damped = dampedOutdoor.update(b.id(), outdoor, o.step());
       commands.put(b.id(), Command.supply(supplyC(b, o.localTime(), damped)));
     }
     return new Decision(commands);

@@ -1,6 +1,7 @@
 package org.heatgrid.control.mpc;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -184,15 +185,16 @@ public class MpcController implements Controller {
     double[] minimum = a.minimumKw()[b];
     List<PlanStep> list = new ArrayList<>(minimum.length);
     double roomC = a.indoorC()[b];
-    // Seconds, not Duration.multipliedBy: that goes through BigInteger, and a site expands 16 x 96
-    // steps each period (in a fleet, thousands of times a second of garbage).
-    long stepS = a.at().step().getSeconds();
-    for (int k = 0; k < minimum.length; k++) {
+    // Times by addition, not Duration.multipliedBy: that goes through BigDecimal, and a site
+    // expands 16 x 96 steps each period (in a fleet, thousands of times a second of garbage).
+    Duration step = a.at().step();
+    LocalDateTime at = a.at().localTime();
+    Instant time = a.at().time();
+    for (int k = 0; k < minimum.length; k++, at = at.plus(step), time = time.plus(step)) {
       double heat = a.plan().heatKw(b, k) + minimum[k];
-      LocalDateTime at = a.at().localTime().plusSeconds(stepS * k);
       double airC = roomC + pm.thermal().airOffsetK(heat, info.schedule().isOccupied(at, site.holidays()));
       Command c = command(info, pm, heat, airC);
-      list.add(new PlanStep(a.at().time().plusSeconds(stepS * k),
+      list.add(new PlanStep(time,
           c.supplySetpointC(), c.heatLimitKw() > 0 ? Math.max(0, heat) : 0));
       roomC = a.plan().tempC(b, k);
     }
@@ -247,11 +249,18 @@ public class MpcController implements Controller {
     double[] price = new double[steps];
     boolean[] occupiedAtStart = new boolean[steps + 1];
     double ratio = (double) step.toSeconds() / wf.step().toSeconds();
+    // The steps' local start times, once for all buildings; by addition, since
+    // Duration.multipliedBy goes through BigDecimal.
+    LocalDateTime[] startAt = new LocalDateTime[steps + 1];
+    startAt[0] = o.localTime();
+    for (int k = 0; k < steps; k++) {
+      startAt[k + 1] = startAt[k].plus(step);
+    }
     for (int k = 0; k < steps; k++) {
       // Point forecasts bracket the step; the irradiance is already a step mean.
       outdoor[k] = (at(wf.outdoorC(), k * ratio) + at(wf.outdoorC(), (k + 1) * ratio)) / 2;
       ghi[k] = at(wf.ghiWm2(), k * ratio);
-      price[k] = site.tariff().usageKrwPerKwh(o.localTime().plusSeconds(step.getSeconds() * k));
+      price[k] = site.tariff().usageKrwPerKwh(startAt[k]);
     }
     Tariff tariff = site.tariff();
     double peakPrice = tariff.basicKrwPerMcalhMonth() / Tariff.KWH_PER_MCAL * settings.billingMonths();
@@ -268,7 +277,7 @@ public class MpcController implements Controller {
       double[] load = loads.loadKw(b, o, steps);
       double d = estimator.disturbance(b);
       for (int k = 0; k <= steps; k++) {
-        occupiedAtStart[k] = info.schedule().isOccupied(o.localTime().plusSeconds(step.getSeconds() * k), site.holidays());
+        occupiedAtStart[k] = info.schedule().isOccupied(startAt[k], site.holidays());
       }
       // The floor is for the sensors; the plan's state runs outputOffset below them.
       double floorOffset = settings.comfortMarginK() - estimator.outputOffsetK(b);
@@ -276,7 +285,7 @@ public class MpcController implements Controller {
       for (int k = 0; k < steps; k++) {
         w[k] = m.freeDrive(outdoor[k], ghi[k], occupiedAtStart[k]) + d;
         d *= decay;
-        LocalDateTime end = o.localTime().plus(step.multipliedBy(k + 1));
+        LocalDateTime end = startAt[k + 1];
         low[k] = Math.max(info.comfort().low(occupiedAtStart[k]), info.comfort().low(occupiedAtStart[k + 1]))
             + floorOffset + missed.extraK(b, info, site.holidays(), end);
         uMax[k] = Math.max(0, Math.min(info.substationCapacityKw() - load[k], emitterMax));
@@ -294,7 +303,7 @@ public class MpcController implements Controller {
       minimumKw[b] = new double[steps];
       for (int k = 0; k < steps; k++) {
         double min = occupiedAtStart[k]
-            ? Math.min(uMax[k], occupiedShare(info, o.localTime().plusSeconds(step.getSeconds() * k))
+            ? Math.min(uMax[k], occupiedShare(info, startAt[k])
                 * Math.max(0, m.steadyHeatKw(low[k], outdoor[k], ghi[k], true)))
             : 0;
         minimumKw[b][k] = min;

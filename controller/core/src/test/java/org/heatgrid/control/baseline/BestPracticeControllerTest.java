@@ -46,7 +46,11 @@ class BestPracticeControllerTest {
   }
 
   private static double decide(Controller c, LocalDateTime t, double room) {
-    Telemetry tel = new Telemetry("A", 0, 0, 0, 0, 0, 0, 0, new double[] {room, room}, OUT, false);
+    return decide(c, t, new double[] {room, room});
+  }
+
+  private static double decide(Controller c, LocalDateTime t, double[] zonesC) {
+    Telemetry tel = new Telemetry("A", 0, 0, 0, 0, 0, 0, 0, zonesC, OUT, false);
     Observation o = new Observation(t.atZone(SEOUL).toInstant(), t, Duration.ofMinutes(15),
         Map.of("A", tel), new WeatherForecast(t.atZone(SEOUL).toInstant(), Duration.ofHours(1),
             new double[] {OUT}, new double[] {0}));
@@ -145,12 +149,7 @@ class BestPracticeControllerTest {
   @Test
   void theReferenceRoomIsTheColdestZone() {
     BestPracticeController c = started();
-    LocalDateTime t = tue(11, 0);
-    Telemetry tel = new Telemetry("A", 0, 0, 0, 0, 0, 0, 0, new double[] {22, 20}, OUT, false);
-    Observation o = new Observation(t.atZone(SEOUL).toInstant(), t, Duration.ofMinutes(15),
-        Map.of("A", tel), new WeatherForecast(t.atZone(SEOUL).toInstant(), Duration.ofHours(1),
-            new double[] {OUT}, new double[] {0}));
-    assertThat(c.decide(o).command("A").supplySetpointC()).isCloseTo(curve(22), within(1e-9));
+    assertThat(decide(c, tue(11, 0), new double[] {22, 20})).isCloseTo(curve(22), within(1e-9));
   }
 
   @Test

@@ -73,8 +73,9 @@ public final class InfluxRecorder implements Recorder {
 
   @Override
   public void forecast(WeatherForecast f) {
-    for (int k = 0; k < f.size(); k++) {
-      Point.Builder p = point("forecast", f.issuedAt().plusSeconds(f.step().getSeconds() * k))
+    Instant at = f.issuedAt();
+    for (int k = 0; k < f.size(); k++, at = at.plus(f.step())) {
+      Point.Builder p = point("forecast", at)
           .addField("issued_at_ms", f.issuedAt().toEpochMilli()).addField("lead", k);
       field(p, "outdoor_c", f.outdoorC(k));
       field(p, "ghi_wm2", f.ghiWm2(k));
