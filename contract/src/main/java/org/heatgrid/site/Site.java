@@ -38,6 +38,12 @@ public record Site(
   }
 
   public Optional<BuildingInfo> building(String id) {
-    return buildings.stream().filter(b -> b.id().equals(id)).findFirst();
+    // A loop, not a stream: the control loop asks for every building on every tick.
+    for (BuildingInfo b : buildings) {
+      if (b.id().equals(id)) {
+        return Optional.of(b);
+      }
+    }
+    return Optional.empty();
   }
 }

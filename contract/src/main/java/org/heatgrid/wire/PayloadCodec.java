@@ -26,8 +26,9 @@ import org.heatgrid.control.api.Telemetry;
 /**
  * JSON for the contract's payloads. Decoding checks the document against the published JSON Schema
  * ({@code schemas/v1/*.schema.json}, draft 2020-12, formats asserted) and then the rules a schema
- * cannot say (valid_until after issued_at); encoding checks its own output the same way, so nothing
- * invalid is ever published. Every failure is a {@link PayloadException} naming field and reason.
+ * cannot say (valid_until after issued_at); encoding checks its own output the same way (a
+ * setpoint's plan steps against the schema's item bounds, see {@link #encode(SetpointMessage)}),
+ * so nothing invalid is ever published. Every failure is a {@link PayloadException} naming field and reason.
  *
  * <p>Thread-safe; build one and share it (loading the schemas takes some milliseconds).
  */
@@ -117,6 +118,14 @@ public final class PayloadCodec {
         n.hasNonNull("reason") ? n.get("reason").asText() : null, plan));
   }
 
+  /**
+   * The setpoint as JSON. The document without its plan is checked against the schema; the plan's
+   * steps (up to 672 per message, 96 from the MPC) are checked here against the schema's item
+   * bounds ({@link #PLAN_MAX_ITEMS}, {@link #PLAN_SUPPLY_MIN_C}, {@link #PLAN_SUPPLY_MAX_C}; the
+   * other item rules hold by construction of {@link PlanStep}), because validating them with the
+   * schema cost a control service as much CPU as its MPC's plan (app/FLEET.md). A test holds the
+   * bounds equal to the schema's.
+   */
   public byte[] encode(SetpointMessage m) {
     ObjectNode o = json.createObjectNode();
     o.put("schema", SetpointMessage.SCHEMA);
@@ -131,21 +140,47 @@ public final class PayloadCodec {
     if (m.reason() != null) {
       o.put("reason", m.reason());
     }
-    if (!m.plan().isEmpty()) {
-      ArrayNode plan = o.putArray("plan");
-      for (PlanStep s : m.plan()) {
-        ObjectNode step = plan.addObject();
-        step.put("at", s.at().toString());
-        step.put("supply_setpoint_c", s.supplySetpointC());
-        if (s.hasHeat()) {
-          step.put("heat_kw", s.heatKw());
-        } else {
-          step.putNull("heat_kw");
-        }
+    if (m.plan().isEmpty()) {
+      return write(Kind.SETPOINT, o);
+    }
+    check(Kind.SETPOINT, o);
+    if (m.plan().size() > PLAN_MAX_ITEMS) {
+      throw new PayloadException(Kind.SETPOINT.label(), "$.plan", "would not match the schema: "
+          + m.plan().size() + " steps, at most " + PLAN_MAX_ITEMS);
+    }
+    ArrayNode plan = o.putArray("plan");
+    for (int i = 0; i < m.plan().size(); i++) {
+      PlanStep s = m.plan().get(i);
+      if (!(s.supplySetpointC() >= PLAN_SUPPLY_MIN_C && s.supplySetpointC() <= PLAN_SUPPLY_MAX_C)) {
+        throw new PayloadException(Kind.SETPOINT.label(), "$.plan[" + i + "].supply_setpoint_c",
+            "would not match the schema: " + s.supplySetpointC() + " is outside "
+                + PLAN_SUPPLY_MIN_C + ".." + PLAN_SUPPLY_MAX_C);
+      }
+      if (s.at().isBefore(FIRST_DATE_TIME) || !s.at().isBefore(AFTER_LAST_DATE_TIME)) {
+        throw new PayloadException(Kind.SETPOINT.label(), "$.plan[" + i + "].at",
+            "would not match the schema: " + s.at() + " is not an RFC 3339 date-time");
+      }
+      ObjectNode step = plan.addObject();
+      step.put("at", s.at().toString());
+      step.put("supply_setpoint_c", s.supplySetpointC());
+      if (s.hasHeat()) {
+        step.put("heat_kw", s.heatKw());
+      } else {
+        step.putNull("heat_kw");
       }
     }
-    return write(Kind.SETPOINT, o);
+    return o.toString().getBytes(StandardCharsets.UTF_8);
   }
+
+  /** The setpoint schema's {@code plan.maxItems}. */
+  static final int PLAN_MAX_ITEMS = 672;
+  /** The setpoint schema's plan item {@code supply_setpoint_c} minimum. */
+  static final double PLAN_SUPPLY_MIN_C = 0;
+  /** The setpoint schema's plan item {@code supply_setpoint_c} maximum. */
+  static final double PLAN_SUPPLY_MAX_C = 120;
+  /** Instants that {@link Instant#toString} writes as an RFC 3339 date-time (four-digit years). */
+  private static final Instant FIRST_DATE_TIME = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant AFTER_LAST_DATE_TIME = Instant.parse("+10000-01-01T00:00:00Z");
 
   // ---- telemetry
 
@@ -247,6 +282,11 @@ public final class PayloadCodec {
   }
 
   private byte[] write(Kind kind, ObjectNode o) {
+    return check(kind, o).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The document's text, checked against the schema. */
+  private String check(Kind kind, ObjectNode o) {
     String text = o.toString();
     List<Error> errors = schemas[kind.ordinal()].validate(text, InputFormat.JSON);
     if (!errors.isEmpty()) {
@@ -254,7 +294,7 @@ public final class PayloadCodec {
       throw new PayloadException(kind.label(), location(first), "would not match the schema: "
           + reasonOf(first));
     }
-    return text.getBytes(StandardCharsets.UTF_8);
+    return text;
   }
 
   private static <T> T construct(Kind kind, java.util.function.Supplier<T> constructor) {

@@ -151,6 +151,53 @@ class PayloadCodecTest {
     }
   }
 
+  /** The encoder checks plan steps itself (speed); its bounds must be the schema's. */
+  @Test
+  void encoderPlanBounds_areTheSchemas() throws Exception {
+    try (var in = PayloadCodec.class.getResourceAsStream(PayloadCodec.Kind.SETPOINT.resource())) {
+      var plan = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in)
+          .path("properties").path("plan");
+      var supply = plan.path("items").path("properties").path("supply_setpoint_c");
+      assertThat(plan.path("maxItems").asInt()).isEqualTo(PayloadCodec.PLAN_MAX_ITEMS);
+      assertThat(supply.path("minimum").asDouble()).isEqualTo(PayloadCodec.PLAN_SUPPLY_MIN_C);
+      assertThat(supply.path("maximum").asDouble()).isEqualTo(PayloadCodec.PLAN_SUPPLY_MAX_C);
+      assertThat(plan.path("items").path("required").toString())
+          .isEqualTo("[\"at\",\"supply_setpoint_c\"]");
+    }
+  }
+
+  @Test
+  void encodeSetpoint_withTheMpcsPlan_matchesTheSchema_andABadStepIsRefusedByName() {
+    List<PlanStep> plan = new java.util.ArrayList<>();
+    for (int k = 0; k < 96; k++) {
+      plan.add(new PlanStep(T0.plusSeconds(900L * k), 40 + k % 20, k % 3 == 0 ? Double.NaN : k));
+    }
+    SetpointMessage m = new SetpointMessage("campus16", "B01", 3, T0, T0.plusSeconds(1800), 50,
+        null, Mode.AUTO, "plan", plan);
+    String json = new String(CODEC.encode(m), StandardCharsets.UTF_8);
+    assertThat(CODEC.schemaErrors(PayloadCodec.Kind.SETPOINT, json)).isEmpty();
+    assertThat(CODEC.decodeSetpoint(bytes(json))).isEqualTo(m);
+
+    plan.set(7, new PlanStep(T0.plusSeconds(900L * 7), 120.5, 10));
+    SetpointMessage tooHot = new SetpointMessage("campus16", "B01", 4, T0, T0.plusSeconds(1800),
+        50, null, Mode.AUTO, null, plan);
+    assertThatThrownBy(() -> CODEC.encode(tooHot)).isInstanceOfSatisfying(PayloadException.class,
+        e -> assertThat(e.field()).isEqualTo("$.plan[7].supply_setpoint_c"));
+    SetpointMessage far = new SetpointMessage("campus16", "B01", 5, T0, T0.plusSeconds(1800), 50,
+        null, Mode.AUTO, null, List.of(new PlanStep(Instant.parse("+10000-01-01T00:00:00Z"), 50, 1)));
+    assertThatThrownBy(() -> CODEC.encode(far)).isInstanceOfSatisfying(PayloadException.class,
+        e -> assertThat(e.field()).isEqualTo("$.plan[0].at"));
+    List<PlanStep> long673 = java.util.Collections.nCopies(673, new PlanStep(T0, 50, 1));
+    SetpointMessage tooLong = new SetpointMessage("campus16", "B01", 6, T0, T0.plusSeconds(1800),
+        50, null, Mode.AUTO, null, long673);
+    assertThatThrownBy(() -> CODEC.encode(tooLong)).isInstanceOfSatisfying(PayloadException.class,
+        e -> assertThat(e.field()).isEqualTo("$.plan"));
+    SetpointMessage badHead = new SetpointMessage("campus16", "B01", 7, T0, T0.plusSeconds(1800),
+        130, null, Mode.AUTO, null, plan.subList(0, 3));
+    assertThatThrownBy(() -> CODEC.encode(badHead)).isInstanceOfSatisfying(PayloadException.class,
+        e -> assertThat(e.field()).isEqualTo("$.supply_setpoint_c"));
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

@@ -19,10 +19,10 @@ import picocli.CommandLine.Option;
 @Command(name = "fleet-bench", mixinStandardHelpOptions = true,
     description = {
         "Fleet scale test on one machine: N sites of the scenario's campus (default 64 x 16 = "
-            + "1,024 buildings) on the virtual plant, each with its own control runtime (the "
-            + "control service minus HTTP) and MPC, and one reference edge gateway per building, "
-            + "all through one Mosquitto (started here unless --broker is given) on accelerated "
-            + "simulated time.",
+            + "1,024 buildings), each with its own control runtime (the control service minus "
+            + "HTTP) and MPC in this JVM, and the simulated edge in a child JVM (each site's "
+            + "virtual plant and one reference edge gateway per building), all through one "
+            + "Mosquitto (started here unless --broker is given) on accelerated simulated time.",
         "Reports missed setpoints (periods in which a gateway held no valid controller setpoint), "
             + "plan time per site against the wall-clock control period, setpoints per second, "
             + "broker and JVM CPU, memory per site and wall time; writes DIR/fleet.json.",
@@ -93,13 +93,19 @@ public final class FleetBench implements Callable<Integer> {
       description = "Do not let the MPC plan one simulated day in-process before the fleet starts.")
   boolean noJitWarmup;
 
+  @Option(names = "--edge-nice", defaultValue = "19",
+      description = "Niceness (0-19) of the simulated edge's JVM (plants and gateways, a child "
+          + "process in a session and scheduling group of its own), which stands for devices of "
+          + "their own; 0: the services' priority and group (default: ${DEFAULT-VALUE}).")
+  int edgeNice;
+
   @Override
   public Integer call() throws Exception {
     FleetOptions o = new FleetOptions(sites, days, speed != null ? speed : FleetOptions.DEFAULT_SPEED,
         from, out, scenario, broker, credentials, brokerPid,
         gatewayTickMs == null ? null : Duration.ofMillis(gatewayTickMs),
         controlTickMs == null ? null : Duration.ofMillis(controlTickMs), progressHours,
-        !noJitWarmup);
+        !noJitWarmup, edgeNice);
     FleetReport r = run(o, System.out);
     return r.barBuildings() && r.barMissed() && r.barDays() && r.barPlan() ? 0 : 1;
   }

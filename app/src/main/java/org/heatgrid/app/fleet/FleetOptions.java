@@ -23,16 +23,23 @@ import java.time.LocalDate;
  *     #CONTROL_TICK_SIMULATED} of simulated time
  * @param progressHours simulated hours between progress lines; 0: none
  * @param jitWarmup whether the MPC plans one simulated day in-process before the fleet starts
+ * @param edgeNice the simulated edge's niceness (0-19; 0: the services' priority)
  */
 public record FleetOptions(int sites, double days, double speed, LocalDate from, Path out,
     String scenario, String broker, Path credentials, long brokerPid, Duration gatewayTick,
-    Duration controlTick, int progressHours, boolean jitWarmup) {
+    Duration controlTick, int progressHours, boolean jitWarmup, int edgeNice) {
 
   /**
    * The default speed, 100x (a 15-minute period in 9 s wall): at 600x 64 sites overload 2 cores
    * (plans p99 2.4 s of a 1.5 s period, setpoints expiring); see app/FLEET.md.
    */
   public static final double DEFAULT_SPEED = 100;
+  /**
+   * The simulated edge runs in a scheduling group of its own at niceness 19: it stands for 1,024
+   * devices of their own, which in a deployment take nothing from the control services' cores;
+   * here they share two and it takes what the services leave (app/FLEET.md).
+   */
+  public static final int DEFAULT_EDGE_NICE = 19;
   /** A Monday in mid-winter, when every building heats. */
   public static final LocalDate DEFAULT_FROM = LocalDate.of(2026, 1, 5);
 
@@ -71,34 +78,43 @@ public record FleetOptions(int sites, double days, double speed, LocalDate from,
     if (from == null) {
       from = DEFAULT_FROM;
     }
+    if (edgeNice < 0 || edgeNice > 19) {
+      throw new IllegalArgumentException("--edge-nice must be within 0-19: " + edgeNice);
+    }
   }
 
   /** The defaults: 64 sites, 2 days at {@link #DEFAULT_SPEED}, a Mosquitto of its own. */
   public static FleetOptions defaults(Path out) {
     return new FleetOptions(64, 2, DEFAULT_SPEED, DEFAULT_FROM, out, "campus16", null, null, 0,
-        null, null, 6, true);
+        null, null, 6, true, DEFAULT_EDGE_NICE);
   }
 
   public FleetOptions withSites(int n) {
     return new FleetOptions(n, days, speed, from, out, scenario, broker, credentials, brokerPid,
-        gatewayTick, controlTick, progressHours, jitWarmup);
+        gatewayTick, controlTick, progressHours, jitWarmup, edgeNice);
   }
 
   public FleetOptions withDays(double n) {
     return new FleetOptions(sites, n, speed, from, out, scenario, broker, credentials, brokerPid,
-        gatewayTick, controlTick, progressHours, jitWarmup);
+        gatewayTick, controlTick, progressHours, jitWarmup, edgeNice);
   }
 
   /** The same at another speed, with the ticks derived for it. */
   public FleetOptions withSpeed(double s) {
     return new FleetOptions(sites, days, s, from, out, scenario, broker, credentials, brokerPid,
-        null, null, progressHours, jitWarmup);
+        null, null, progressHours, jitWarmup, edgeNice);
   }
 
   /** {@code simulated} of simulated time in wall time at {@code speed}, within 5 ms .. 1 s. */
   static Duration wallTick(Duration simulated, double speed) {
     long ms = Math.round(simulated.toMillis() / speed);
     return Duration.ofMillis(Math.max(5, Math.min(1000, ms)));
+  }
+
+  /** The name of site {@code i} (0-based) of {@code sites}: site01, site02 ... */
+  static String siteName(int i, int sites) {
+    int width = Math.max(2, String.valueOf(sites).length());
+    return String.format(java.util.Locale.ROOT, "site%0" + width + "d", i + 1);
   }
 
   /** The wall-clock length of one control period of {@code step} at this speed, in seconds. */

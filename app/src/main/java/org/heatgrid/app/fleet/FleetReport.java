@@ -14,17 +14,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
-import org.heatgrid.app.fleet.FleetRun.GatewayRun;
+import java.util.stream.Collectors;
 import org.heatgrid.app.fleet.FleetRun.SiteRun;
 import org.heatgrid.control.loop.LoopCounters;
-import org.heatgrid.gateway.GatewayCounters;
 import org.heatgrid.gateway.RejectReason;
 
 /**
  * The figures of a fleet run, computed once at its end: delivery (every gateway's {@link
- * SetpointLedger}, its counters and the telemetry the services received), plan times (the loop's
- * {@code decide_s} per site and period, and the CPU time of each plan), CPU (this JVM, the broker,
- * the whole machine) and memory. {@link #json()} is {@code fleet.json}; {@link #table()} the
+ * SetpointLedger} and counters, from the simulated edge's {@link EdgeReport}, and the telemetry
+ * the services received), plan times (the loop's {@code decide_s} per site and period, and the CPU
+ * time of each plan), CPU (the services' JVM, the edge's, the broker, the whole machine) and
+ * memory. {@link #json()} is {@code fleet.json}; {@link #table()} the
  * printed summary.
  */
 final class FleetReport {
@@ -97,17 +97,22 @@ final class FleetReport {
   final double planCpuP50Ms;
   final double planCpuP99Ms;
   final double planCpuMaxMs;
+  final double planAllocP50Mb;
   final List<SiteFigures> perSite = new ArrayList<>();
   // CPU, per wall second of the window
   final double jvmCpu;
+  final OptionalDouble edgeCpu;
   final OptionalDouble brokerCpu;
   final OptionalDouble machineCpu;
   final Map<String, Double> cpuByThreads;
+  final Map<String, Double> edgeCpuByThreads = new java.util.LinkedHashMap<>();
   final Memory memory;
+  final EdgeReport edge;
 
   private FleetReport(FleetRun run, Memory memory, double totalWallS) {
     this.options = run.options;
     this.memory = memory;
+    this.edge = run.edgeReport;
     this.totalWallS = totalWallS;
     this.sites = run.sites.size();
     this.scenario = run.scenario.name();
@@ -127,6 +132,7 @@ final class FleetReport {
     List<Double> latencies = new ArrayList<>();
     List<Double> allPlans = new ArrayList<>();
     List<Double> allCpu = new ArrayList<>();
+    List<Double> allAlloc = new ArrayList<>();
     int nBuildings = 0;
     int nPeriods = 0;
     long sumApplied = 0;
@@ -156,15 +162,19 @@ final class FleetReport {
     long tRejected = 0;
     double worstSiteP99 = 0;
     long overBudget = 0;
+    Map<String, List<EdgeReport.Gateway>> gatewaysBySite = edge.gateways().stream()
+        .collect(Collectors.groupingBy(EdgeReport.Gateway::site));
     for (SiteRun s : run.sites) {
       int siteApplied = 0;
       int siteWithout = 0;
       int siteMissed = 0;
       int siteLate = 0;
-      for (GatewayRun g : s.gateways()) {
+      for (EdgeReport.Gateway g : gatewaysBySite.getOrDefault(s.name(), List.of())) {
         nBuildings++;
-        SetpointLedger.Coverage c = g.substation().ledger().coverage(run.start, run.end, run.step,
-            v -> latencies.add(v / options.speed()));
+        SetpointLedger.Coverage c = g.coverage();
+        for (long v : g.latenciesMs()) {
+          latencies.add(v / options.speed());
+        }
         nPeriods = c.periods();
         siteApplied += c.applied();
         siteWithout += c.withoutOwnSetpoint();
@@ -174,15 +184,12 @@ final class FleetReport {
         if (c.missed() > 0) {
           withMiss++;
         }
-        GatewayCounters k = g.gateway().counters();
-        sumFallbacks += k.fallbacks();
-        for (RejectReason r : RejectReason.values()) {
-          rejected.merge(r, k.setpointsRejected(r), Long::sum);
-        }
-        tPublished += k.telemetryPublished();
-        tDropped += k.telemetryDropped();
-        reconnects += Math.max(0, k.connects() - 1);
-        resub += k.resubscribes();
+        sumFallbacks += g.fallbacks();
+        g.rejected().forEach((r, n) -> rejected.merge(RejectReason.valueOf(r), n, Long::sum));
+        tPublished += g.telemetryPublished();
+        tDropped += g.telemetryDropped();
+        reconnects += Math.max(0, g.connects() - 1);
+        resub += g.resubscribes();
       }
       sumApplied += siteApplied;
       sumWithout += siteWithout;
@@ -222,6 +229,7 @@ final class FleetReport {
       for (double[] d : s.controller().timings()) {
         if (d[0] > startMs && d[0] < endMs) {
           siteCpu.add(d[2] * 1000);
+          allAlloc.add(d[3] / 1e6);
         }
       }
       allPlans.addAll(sitePlans);
@@ -271,7 +279,13 @@ final class FleetReport {
     this.planCpuP50Ms = quantile(allCpu, 0.5);
     this.planCpuP99Ms = quantile(allCpu, 0.99);
     this.planCpuMaxMs = max(allCpu);
+    this.planAllocP50Mb = quantile(allAlloc, 0.5);
     this.jvmCpu = (run.atEnd.jvmCpuS() - run.atRelease.jvmCpuS()) / windowWallS;
+    this.edgeCpu = run.atRelease.edgeCpuS().isPresent() && run.atEnd.edgeCpuS().isPresent()
+        ? OptionalDouble.of((run.atEnd.edgeCpuS().getAsDouble()
+            - run.atRelease.edgeCpuS().getAsDouble()) / windowWallS)
+        : OptionalDouble.empty();
+    edge.cpuByThreads().forEach((k, v) -> edgeCpuByThreads.put(k, v / windowWallS));
     this.brokerCpu = run.atRelease.brokerCpuS().isPresent() && run.atEnd.brokerCpuS().isPresent()
         ? OptionalDouble.of((run.atEnd.brokerCpuS().getAsDouble()
             - run.atRelease.brokerCpuS().getAsDouble()) / windowWallS)
@@ -281,8 +295,11 @@ final class FleetReport {
             / windowWallS)
         : OptionalDouble.empty();
     this.cpuByThreads = new java.util.LinkedHashMap<>();
-    run.atEnd.threads().since(run.atRelease.threads())
-        .forEach((k, v) -> cpuByThreads.put(k, v / windowWallS));
+    run.atEnd.threads().since(run.atRelease.threads()).forEach((k, v) -> {
+      if (v > 0) {
+        cpuByThreads.put(k, v / windowWallS);
+      }
+    });
   }
 
   static FleetReport of(FleetRun run, Memory memory, double totalWallS) {
@@ -319,7 +336,8 @@ final class FleetReport {
         .put("control_period_wall_s", wallPeriodS).put("broker", broker)
         .put("gateway_tick_ms", options.gatewayTick().toMillis())
         .put("control_tick_ms", options.controlTick().toMillis())
-        .put("jit_warmup", options.jitWarmup()).put("cores", cores)
+        .put("jit_warmup", options.jitWarmup()).put("edge_nice", options.edgeNice())
+        .put("edge", "plants and gateways in a child JVM").put("cores", cores)
         .put("java", System.getProperty("java.version"));
     ObjectNode w = root.putObject("wall_time");
     w.put("run_s", round(windowWallS, 2)).put("run_nominal_s", round(nominalWallS, 2))
@@ -354,21 +372,26 @@ final class FleetReport {
         .put("points_rendered", pointsRendered);
     ObjectNode p = root.putObject("plan");
     p.put("what", "wall time of Controller.decide per site and period (the loop's decide_s), "
-            + "periods while time ran; cpu: the planning thread's CPU time")
+            + "periods while time ran; cpu: the planning thread's CPU time; allocated: bytes the "
+            + "planning thread allocated (garbage)")
         .put("plans", plans).put("budget_ms", round(planBudgetMs, 2))
         .put("wall_ms_p50", round(planP50Ms, 2)).put("wall_ms_p99", round(planP99Ms, 2))
         .put("wall_ms_max", round(planMaxMs, 2))
         .put("worst_site_wall_ms_p99", round(planWorstSiteP99Ms, 2))
         .put("plans_over_budget", plansOverBudget)
         .put("cpu_ms_p50", round(planCpuP50Ms, 2)).put("cpu_ms_p99", round(planCpuP99Ms, 2))
-        .put("cpu_ms_max", round(planCpuMaxMs, 2));
+        .put("cpu_ms_max", round(planCpuMaxMs, 2))
+        .put("allocated_mb_p50", round(planAllocP50Mb, 2));
     ObjectNode c = root.putObject("cpu_seconds_per_wall_second");
-    c.put("jvm", round(jvmCpu, 3));
+    c.put("services_jvm", round(jvmCpu, 3));
+    putOptional(c, "edge_jvm", edgeCpu);
     putOptional(c, "broker", brokerCpu);
     putOptional(c, "machine_all_processes", machineCpu);
     c.put("cores", cores);
-    ObjectNode byThreads = c.putObject("jvm_by_threads");
+    ObjectNode byThreads = c.putObject("services_jvm_by_threads");
     cpuByThreads.forEach((k, v) -> byThreads.put(k, round(v, 3)));
+    ObjectNode edgeThreads = c.putObject("edge_jvm_by_threads");
+    edgeCpuByThreads.forEach((k, v) -> edgeThreads.put(k, round(v, 3)));
     ObjectNode mem = root.putObject("memory");
     mem.put("heap_after_full_gc_bytes", memory.heapAfterGc())
         .put("heap_after_full_gc_per_site_bytes", memory.heapAfterGc() / sites)
@@ -377,7 +400,11 @@ final class FleetReport {
             (memory.heapAfterGc() - memory.heapBeforeSites()) / sites)
         .put("rss_bytes", memory.rssBytes()).put("peak_rss_bytes", memory.peakRssBytes())
         .put("rss_per_site_bytes", memory.rssBytes() / sites)
-        .put("threads", memory.threads()).put("max_heap_bytes", memory.maxHeap());
+        .put("threads", memory.threads()).put("max_heap_bytes", memory.maxHeap())
+        .put("what", "the services' JVM (control runtimes and MPCs); edge_*: the simulated "
+            + "edge's JVM (plants and gateways)")
+        .put("edge_heap_after_full_gc_bytes", edge.heapAfterGcBytes())
+        .put("edge_rss_bytes", edge.rssBytes()).put("edge_threads", edge.threads());
     ObjectNode b = root.putObject("bars");
     b.put("buildings_at_least_1024", barBuildings()).put("zero_missed_setpoints", barMissed())
         .put("at_least_2_days", barDays()).put("plan_p99_under_10pct_of_wall_period", barPlan());
@@ -429,21 +456,23 @@ final class FleetReport {
         telemetryPublished, telemetryDropped, telemetryRejected));
     line(t, "plan time", String.format(Locale.ROOT, "wall p50 %.1f ms, p99 %.1f ms, max %.1f ms "
         + "(worst site p99 %.1f ms; %d of %,d over budget); CPU p50 %.1f, p99 %.1f ms; budget "
-        + "10%% of %.3f s = %.1f ms", planP50Ms, planP99Ms, planMaxMs, planWorstSiteP99Ms,
-        plansOverBudget, plans, planCpuP50Ms, planCpuP99Ms, wallPeriodS, planBudgetMs));
-    line(t, "CPU (s per s)", String.format(Locale.ROOT, "JVM %.2f, broker %s, whole machine %s, "
-        + "of %d cores", jvmCpu, fmt(brokerCpu), fmt(machineCpu), cores));
-    StringBuilder groups = new StringBuilder();
-    cpuByThreads.forEach((k, v) -> groups.append(groups.length() == 0 ? "" : ", ")
-        .append(String.format(Locale.ROOT, "%s %.2f", k, v)));
-    line(t, "JVM CPU by threads", groups.toString());
-    line(t, "memory", String.format(Locale.ROOT, "heap after full GC " + mb + " (" + mb
+        + "10%% of %.3f s = %.1f ms; %.1f MB allocated per plan (p50)", planP50Ms, planP99Ms,
+        planMaxMs, planWorstSiteP99Ms, plansOverBudget, plans, planCpuP50Ms, planCpuP99Ms,
+        wallPeriodS, planBudgetMs, planAllocP50Mb));
+    line(t, "CPU (s per s)", String.format(Locale.ROOT, "services JVM %.2f, edge JVM %s (nice "
+        + "%d), broker %s, whole machine %s, of %d cores", jvmCpu, fmt(edgeCpu),
+        options.edgeNice(), fmt(brokerCpu), fmt(machineCpu), cores));
+    line(t, "services by threads", groups(cpuByThreads));
+    line(t, "edge by threads", groups(edgeCpuByThreads));
+    line(t, "services memory", String.format(Locale.ROOT, "heap after full GC " + mb + " (" + mb
         + " per site; " + mb + " per site above the pre-fleet heap), RSS " + mb + " (" + mb
         + " per site, peak " + mb + "), %d threads", memory.heapAfterGc() / 1e6,
         memory.heapAfterGc() / 1e6 / sites,
         (memory.heapAfterGc() - memory.heapBeforeSites()) / 1e6 / sites,
         memory.rssBytes() / 1e6, memory.rssBytes() / 1e6 / sites,
         memory.peakRssBytes() / 1e6, memory.threads()));
+    line(t, "edge memory", String.format(Locale.ROOT, "heap after full GC " + mb + ", RSS " + mb
+        + ", %d threads", edge.heapAfterGcBytes() / 1e6, edge.rssBytes() / 1e6, edge.threads()));
     line(t, "service health", String.format(Locale.ROOT, "controller failures %d, curve commands %d, "
         + "publish failures %d, reconnects: services %d, gateways %d; resubscribes %d",
         controllerFailures, curveCommands, publishFailures, controllerReconnects,
@@ -452,6 +481,13 @@ final class FleetReport {
         + "plan p99 < 10%% of period %s", ok(barBuildings()), ok(barMissed()), ok(barDays()),
         ok(barPlan())));
     return t.toString();
+  }
+
+  private static String groups(Map<String, Double> byGroup) {
+    StringBuilder g = new StringBuilder();
+    byGroup.forEach((k, v) -> g.append(g.length() == 0 ? "" : ", ")
+        .append(String.format(Locale.ROOT, "%s %.2f", k, v)));
+    return g.toString();
   }
 
   private String rejectedText() {

@@ -2,6 +2,8 @@ package org.heatgrid.app.fleet;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,9 +18,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.heatgrid.control.loop.LoopSettings;
@@ -27,11 +27,9 @@ import org.heatgrid.control.loop.WeatherSource;
 import org.heatgrid.control.service.adapter.ControlRuntime;
 import org.heatgrid.control.service.adapter.MqttSettings;
 import org.heatgrid.control.service.adapter.RuntimeSettings;
-import org.heatgrid.gateway.EdgeGateway;
-import org.heatgrid.gateway.GatewayConfig;
-import org.heatgrid.gateway.RejectReason;
 import org.heatgrid.sim.mpc.MpcParameters;
 import org.heatgrid.sim.mpc.MpcSetup;
+import org.heatgrid.sim.plant.Plant;
 import org.heatgrid.sim.run.Simulation;
 import org.heatgrid.sim.scenario.Scenario;
 import org.heatgrid.sim.scenario.ScenarioLoader;
@@ -40,29 +38,25 @@ import org.heatgrid.site.BuildingInfo;
 import org.heatgrid.site.Site;
 import org.heatgrid.time.SimulatedClock;
 import org.heatgrid.wire.BrokerUsers;
-import org.heatgrid.wire.GatewayState;
 import org.heatgrid.wire.PayloadCodec;
-import org.heatgrid.wire.Topics;
 
 /**
- * One fleet bench run: N sites of the scenario's campus, each with its own plant (its own seed),
- * its own {@link ControlRuntime} (the control service minus HTTP, MQTT user {@code
- * <site>.controller}) running its own MPC instance, and one reference {@link EdgeGateway} per
- * building (user {@code <site>.<building>}), all through one broker on one shared accelerated
- * {@link SimulatedClock}. {@link #prepare}, {@link #start}, {@link #awaitEnd}, {@link #finish};
- * between start and the end a caller may talk to the broker itself ({@link #brokerUri}, {@link
- * #credentials}).
+ * One fleet bench run: N sites of the scenario's campus, each with its own {@link ControlRuntime}
+ * (the control service minus HTTP, MQTT user {@code <site>.controller}) running its own MPC
+ * instance in this JVM, and the simulated edge in a child JVM ({@link EdgeProcess}: each site's
+ * plant with its own seed and one reference gateway per building, user {@code
+ * <site>.<building>}), all through one broker, both sides on accelerated simulated time released
+ * at the same wall-clock millisecond. {@link #prepare}, {@link #start}, {@link #awaitEnd}, {@link
+ * #finish}; between start and the end a caller may talk to the broker itself ({@link #brokerUri},
+ * {@link #credentials}).
  */
 final class FleetRun implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(FleetRun.class.getName());
 
-  /** One site: its plant, service and gateways. */
-  record SiteRun(String name, long seed, SitePlant plant, Site site, TimedController controller,
-      SiteSink sink, ControlRuntime runtime, List<GatewayRun> gateways) {}
-
-  /** One building's gateway and the substation that keeps its ledger. */
-  record GatewayRun(String site, String building, EdgeGateway gateway, LedgerSubstation substation) {}
+  /** One site's control service. */
+  record SiteRun(String name, long seed, Site site, TimedController controller, SiteSink sink,
+      ControlRuntime runtime) {}
 
   final FleetOptions options;
   final PrintStream out;
@@ -77,27 +71,25 @@ final class FleetRun implements AutoCloseable {
   private final long brokerPid;
   private final FleetCredentials credentials;
   private final long wallStart = System.nanoTime();
-  private final ScheduledExecutorService driver = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "fleet-plants");
-    t.setDaemon(true);
-    return t;
-  });
+  private EdgeProcess edge;
+  private final int buildingsPerSite;
 
   // figures of the preparation and the measured window
-  final double mpcSeconds;
-  final String mpcHistory;
-  final long heapBeforeSites;
+  double mpcSeconds;
+  String mpcHistory;
+  long heapBeforeSites;
   double setupSeconds;
   double connectSeconds;
   Marks atRelease;
   Marks atEnd;
+  EdgeReport edgeReport;
   private boolean closed;
 
   /** CPU and wall clock at one moment. */
-  record Marks(long wallNanos, double jvmCpuS, OptionalDouble brokerCpuS, double[] machineCpuS,
-      ThreadCpu threads) {
-    static Marks now(long brokerPid) {
-      return new Marks(System.nanoTime(), ProcStat.jvmCpuSeconds(),
+  record Marks(long wallNanos, double jvmCpuS, OptionalDouble edgeCpuS,
+      OptionalDouble brokerCpuS, double[] machineCpuS, ThreadCpu threads) {
+    static Marks now(long edgePid, long brokerPid) {
+      return new Marks(System.nanoTime(), ProcStat.jvmCpuSeconds(), ProcStat.cpuSeconds(edgePid),
           brokerPid > 0 ? ProcStat.cpuSeconds(brokerPid) : OptionalDouble.empty(),
           ProcStat.machineCpuSeconds(), ThreadCpu.now());
     }
@@ -122,44 +114,24 @@ final class FleetRun implements AutoCloseable {
           + step.toMinutes() + "-minute control periods");
     }
 
-    // The MPC's models: identified once for the campus, from its history period (MpcSetup).
-    MpcParameters p = MpcParameters.DEFAULTS;
-    long t0 = System.nanoTime();
-    MpcSetup.Prepared prepared = MpcSetup.prepare(scenario, p);
-    this.mpcSeconds = (System.nanoTime() - t0) / 1e9;
-    this.mpcHistory = prepared.history();
-    out.printf(Locale.ROOT, "MPC models: %s, %d buildings identified once in %.1f s (history: %s)%n",
-        scenario.name(), prepared.models().size(), mpcSeconds, prepared.history());
-    if (o.jitWarmup()) {
-      t0 = System.nanoTime();
-      new Simulation(scenario.withPeriod(from, from)).run(MpcSetup.controller(scenario, p, prepared));
-      out.printf(Locale.ROOT, "JIT warm-up: the MPC planned one day of %s in-process, %.1f s%n",
-          scenario.name(), (System.nanoTime() - t0) / 1e9);
-    }
-    this.heapBeforeSites = heapAfterGc();
+    this.clock = SimulatedClock.held(start, o.speed());
 
-    // The sites: plant (own seed) warmed up, site, MPC instance.
-    int width = Math.max(2, String.valueOf(o.sites()).length());
+    // The sites as their services know them (building infos), and the broker's users.
     Map<String, List<String>> bySite = new LinkedHashMap<>();
     List<String> users = new ArrayList<>();
-    List<Object[]> parts = new ArrayList<>();
-    t0 = System.nanoTime();
+    List<Site> siteInfos = new ArrayList<>();
     for (int i = 0; i < o.sites(); i++) {
-      String name = String.format(Locale.ROOT, "site%0" + width + "d", i + 1);
+      String name = FleetOptions.siteName(i, o.sites());
       Scenario si = scenario.withSeed(scenario.seed() + i);
-      ForecastGenerator forecasts = Simulation.forecasts(si);
-      SitePlant plant = new SitePlant(si, from.atStartOfDay(), forecasts);
-      Site site = new Site(name, zone, step, si.tariff(), si.holidays(), plant.buildings());
-      TimedController controller = new TimedController(MpcSetup.controller(si, p, prepared));
-      List<String> ids = plant.buildings().stream().map(BuildingInfo::id).toList();
+      List<BuildingInfo> infos = new Plant(si.buildings(), si.weather(), si.holidays(), si.seed())
+          .buildingInfos();
+      siteInfos.add(new Site(name, zone, step, si.tariff(), si.holidays(), infos));
+      List<String> ids = infos.stream().map(BuildingInfo::id).toList();
       bySite.put(name, ids);
       users.add(BrokerUsers.fleetController(name));
       ids.forEach(b -> users.add(BrokerUsers.fleetGateway(name, b)));
-      parts.add(new Object[] {name, si, forecasts, plant, site, controller});
     }
-    out.printf(Locale.ROOT, "sites: %d x %s (%d buildings), plants warmed up %d days each, %.1f s%n",
-        o.sites(), scenario.name(), users.size() - o.sites(), scenario.warmupDays(),
-        (System.nanoTime() - t0) / 1e9);
+    this.buildingsPerSite = siteInfos.get(0).buildings().size();
 
     // The broker.
     if (o.broker() == null) {
@@ -180,17 +152,57 @@ final class FleetRun implements AutoCloseable {
           brokerPid > 0 ? " (pid " + brokerPid + ")" : " (no --broker-pid: its CPU is not measured)");
     }
 
-    // Services and gateways on one held clock.
-    this.clock = SimulatedClock.held(start, o.speed());
+    try {
+      prepareEdgeAndServices(o, from, zone, siteInfos, users.size() - o.sites());
+    } catch (IOException | RuntimeException e) {
+      // A failed preparation leaves no broker or child JVM behind.
+      close();
+      throw e;
+    }
+  }
+
+  private void prepareEdgeAndServices(FleetOptions o, LocalDate from, ZoneId zone,
+      List<Site> siteInfos, int buildings) throws IOException {
+    // The simulated edge builds and warms up its plants in its own JVM meanwhile.
+    Path edgeCredentials = o.out().toAbsolutePath().resolve("edge-credentials");
+    Files.createDirectories(edgeCredentials.getParent());
+    credentials.write(edgeCredentials);
+    this.edge = EdgeProcess.start(o.edgeNice(), List.of("-Xmx3g"), List.of(
+        "--scenario", o.scenario(), "--sites", String.valueOf(o.sites()),
+        "--from", from.toString(), "--end", end.toString(),
+        "--speed", String.valueOf(o.speed()), "--broker", brokerUri,
+        "--credentials", edgeCredentials.toString(),
+        "--gateway-tick-ms", String.valueOf(o.gatewayTick().toMillis()),
+        "--progress-hours", String.valueOf(o.progressHours())), out);
+    out.printf(Locale.ROOT, "simulated edge: a child JVM (pid %d%s) builds %d plants and %d "
+        + "gateways%n", edge.pid(), o.edgeNice() != 0 ? ", nice " + o.edgeNice() : "", o.sites(),
+        buildings);
+
+    // The MPC's models: identified once for the campus, from its history period (MpcSetup).
+    MpcParameters p = MpcParameters.DEFAULTS;
+    long t0 = System.nanoTime();
+    MpcSetup.Prepared prepared = MpcSetup.prepare(scenario, p);
+    mpcSeconds = (System.nanoTime() - t0) / 1e9;
+    mpcHistory = prepared.history();
+    out.printf(Locale.ROOT, "MPC models: %s, %d buildings identified once in %.1f s (history: %s)%n",
+        scenario.name(), prepared.models().size(), mpcSeconds, prepared.history());
+    if (o.jitWarmup()) {
+      t0 = System.nanoTime();
+      new Simulation(scenario.withPeriod(from, from)).run(MpcSetup.controller(scenario, p, prepared));
+      out.printf(Locale.ROOT, "JIT warm-up: the MPC planned one day of %s in-process, %.1f s%n",
+          scenario.name(), (System.nanoTime() - t0) / 1e9);
+    }
+    heapBeforeSites = heapAfterGc();
+
+    // The services, on one held clock.
     PayloadCodec codec = new PayloadCodec();
     long firstSeq = System.currentTimeMillis();
-    for (Object[] part : parts) {
-      String name = (String) part[0];
-      Scenario si = (Scenario) part[1];
-      ForecastGenerator forecasts = (ForecastGenerator) part[2];
-      SitePlant plant = (SitePlant) part[3];
-      Site site = (Site) part[4];
-      TimedController controller = (TimedController) part[5];
+    for (int i = 0; i < o.sites(); i++) {
+      Site site = siteInfos.get(i);
+      String name = site.name();
+      Scenario si = scenario.withSeed(scenario.seed() + i);
+      ForecastGenerator forecasts = Simulation.forecasts(si);
+      TimedController controller = new TimedController(MpcSetup.controller(si, p, prepared));
       String user = BrokerUsers.fleetController(name);
       RuntimeSettings settings = new RuntimeSettings(site,
           new MqttSettings(brokerUri, user, credentials.password(user),
@@ -202,23 +214,11 @@ final class FleetRun implements AutoCloseable {
       SiteSink sink = new SiteSink();
       ControlRuntime rt = new ControlRuntime(settings, controller, weather,
           new OperatorState(site, e -> {}), sink, codec);
-      List<GatewayRun> gateways = new ArrayList<>();
-      for (BuildingInfo b : plant.buildings()) {
-        String gwUser = BrokerUsers.fleetGateway(name, b.id());
-        GatewayConfig c = GatewayConfig.of(brokerUri, new Topics(name, b.id()),
-                credentials.password(gwUser))
-            .withUsername(gwUser).withTick(o.gatewayTick()).withReconnectMaxSeconds(1)
-            .withSupplyMaxC(b.supplyMaxC());
-        LedgerSubstation sub = new LedgerSubstation(plant, plant.buildings().indexOf(b), clock);
-        EdgeGateway g = new EdgeGateway(c, sub, clock, codec);
-        sub.attach(g);
-        gateways.add(new GatewayRun(name, b.id(), g, sub));
-      }
-      sites.add(new SiteRun(name, si.seed(), plant, site, controller, sink, rt, gateways));
+      sites.add(new SiteRun(name, si.seed(), site, controller, sink, rt));
     }
   }
 
-  /** Prepares a run (models, plants, broker, services, gateways); prints what it did. */
+  /** Prepares a run (broker, simulated edge, models, services); prints what it did. */
   static FleetRun prepare(FleetOptions o, PrintStream out) throws IOException {
     return new FleetRun(o, out);
   }
@@ -244,52 +244,40 @@ final class FleetRun implements AutoCloseable {
         : MosquittoLauncher.version() + " (" + broker.configSource() + ")";
   }
 
-  List<GatewayRun> gateways() {
-    return sites.stream().flatMap(s -> s.gateways().stream()).toList();
-  }
-
   /**
    * Connects the gateways, starts the services, waits until every gateway holds its first
-   * setpoint (simulated time held at the start meanwhile), then lets time run to the end.
+   * setpoint (simulated time held at the start meanwhile), then lets time run to the end, on both
+   * sides from the same wall-clock millisecond.
    */
-  void start() throws InterruptedException {
-    List<GatewayRun> all = gateways();
+  void start() throws InterruptedException, IOException {
     long t0 = System.nanoTime();
-    for (GatewayRun g : all) {
-      g.gateway().start();
-    }
-    waitFor(all.size() + " gateways connected", Duration.ofSeconds(60 + all.size() / 10),
-        () -> all.stream().allMatch(g -> g.gateway().isConnected()),
-        () -> all.stream().filter(g -> !g.gateway().isConnected()).count() + " not connected");
+    int buildings = sites.size() * buildingsPerSite;
+    edge.await("built", Duration.ofMinutes(20));
+    edge.send("connect");
+    Duration limit = Duration.ofSeconds(60 + buildings / 10);
+    edge.await("connected", limit);
     // Let the last SUBSCRIBEs reach the broker before the first (retained) setpoints go out.
     Thread.sleep(500);
     for (SiteRun s : sites) {
       s.runtime().start();
     }
-    waitFor("every gateway's first setpoint", Duration.ofSeconds(60 + all.size() / 10),
-        () -> all.stream().allMatch(g -> g.gateway().state() == GatewayState.ONLINE),
-        () -> all.stream().filter(g -> g.gateway().state() != GatewayState.ONLINE)
-            .map(g -> g.site() + "/" + g.building()).limit(10).toList() + " still in fallback");
+    edge.await("online", limit);
     connectSeconds = (System.nanoTime() - t0) / 1e9;
     setupSeconds = (System.nanoTime() - wallStart) / 1e9;
     out.printf(Locale.ROOT, "connected: %d gateways and %d control services, every gateway holds its "
-        + "first setpoint, %.1f s; set-up %.1f s in all%n", all.size(), sites.size(), connectSeconds,
-        setupSeconds);
+        + "first setpoint, %.1f s; set-up %.1f s in all%n", buildings, sites.size(),
+        connectSeconds, setupSeconds);
+    long releaseAt = System.currentTimeMillis() + 500;
+    edge.send("release " + releaseAt);
     clock.stopAt(end);
-    atRelease = Marks.now(brokerPid);
+    long wait = releaseAt - System.currentTimeMillis();
+    if (wait > 0) {
+      Thread.sleep(wait);
+    }
+    atRelease = Marks.now(edge.pid(), brokerPid);
     clock.release();
-    driver.scheduleWithFixedDelay(() -> {
-      Instant now = clock.instant();
-      for (SiteRun s : sites) {
-        try {
-          s.plant().advanceTo(now);
-        } catch (RuntimeException e) {
-          LOG.log(Level.SEVERE, "plant step of " + s.name() + " failed", e);
-        }
-      }
-    }, 10, 10, TimeUnit.MILLISECONDS);
     out.printf(Locale.ROOT, "running: %d sites, %d buildings, %s days from %s at %.0fx (a control "
-        + "period of %d min in %.2f s wall, the run in %.0f s)%n", sites.size(), all.size(),
+        + "period of %d min in %.2f s wall, the run in %.0f s)%n", sites.size(), buildings,
         FleetReport.days(options.days()), options.from(), options.speed(), step.toMinutes(),
         options.wallSeconds(step), Duration.between(start, end).toMillis() / 1000.0 / options.speed());
   }
@@ -306,7 +294,7 @@ final class FleetRun implements AutoCloseable {
       long now = clock.instant().toEpochMilli();
       if (now >= nextLine && now < end.toEpochMilli()) {
         nextLine += every;
-        Marks m = Marks.now(brokerPid);
+        Marks m = Marks.now(edge.pid(), brokerPid);
         List<Double> walls = new ArrayList<>();
         int total = 0;
         for (SiteRun s : sites) {
@@ -318,25 +306,17 @@ final class FleetRun implements AutoCloseable {
         }
         List<Double> recent = walls.subList(Math.min(decidesSeen, walls.size()), walls.size());
         decidesSeen = walls.size();
-        long applied = 0;
-        long fallbacks = 0;
-        long expired = 0;
-        for (GatewayRun g : gateways()) {
-          applied += g.substation().ledger().size();
-          fallbacks += g.gateway().counters().fallbacks();
-          expired += g.gateway().counters().setpointsRejected(RejectReason.EXPIRED);
-        }
         double dt = (m.wallNanos() - last.wallNanos()) / 1e9;
-        out.printf(Locale.ROOT, "  day %5.2f  [%6.1f s]  setpoints applied %,9d  fallbacks %d  "
-            + "expired %d  plans %,d (last %d: p99 %.0f ms)  CPU/s: jvm %.2f broker %s machine %s%n",
+        out.printf(Locale.ROOT, "  day %5.2f  [%6.1f s]  plans %,d (last %d: p99 %.0f ms)  CPU/s: "
+            + "services %.2f edge %s broker %s machine %s%n",
             (now - start.toEpochMilli()) / 86_400_000.0, (m.wallNanos() - atRelease.wallNanos()) / 1e9,
-            applied, fallbacks, expired, total, recent.size(),
-            FleetReport.quantile(recent, 0.99) * 1000, (m.jvmCpuS() - last.jvmCpuS()) / dt,
+            total, recent.size(), FleetReport.quantile(recent, 0.99) * 1000,
+            (m.jvmCpuS() - last.jvmCpuS()) / dt, rate(last.edgeCpuS(), m.edgeCpuS(), dt),
             rate(last.brokerCpuS(), m.brokerCpuS(), dt), machineRate(last, m, dt));
         last = m;
       }
     }
-    atEnd = Marks.now(brokerPid);
+    atEnd = Marks.now(edge.pid(), brokerPid);
   }
 
   private static String rate(OptionalDouble a, OptionalDouble b, double dt) {
@@ -353,17 +333,17 @@ final class FleetRun implements AutoCloseable {
    * After the end: lets the last messages arrive, measures memory with everything alive, stops
    * services and gateways, and computes the figures.
    */
-  FleetReport finish() throws InterruptedException {
+  FleetReport finish() throws InterruptedException, IOException {
     // The last period's telemetry and the setpoints of the period at the end are on their way.
     Thread.sleep(Math.max(1500, 3 * options.gatewayTick().toMillis()));
+    edgeReport = edge.finish(options.out().toAbsolutePath().resolve("edge.json"));
     long heapEnd = heapAfterGc();
     long rss = ProcStat.rssBytes();
     long peakRss = ProcStat.peakRssBytes();
     int threads = ManagementFactory.getThreadMXBean().getThreadCount();
     long maxHeap = Runtime.getRuntime().maxMemory();
-    driver.shutdownNow();
     parallel("stopping the control services", sites, s -> s.runtime().close());
-    parallel("stopping the gateways", gateways(), g -> g.gateway().close());
+    edge.close();
     FleetReport report = FleetReport.of(this, new FleetReport.Memory(heapBeforeSites, heapEnd, rss,
         peakRss, threads, maxHeap), (System.nanoTime() - wallStart) / 1e9);
     closeBroker();
@@ -376,20 +356,15 @@ final class FleetRun implements AutoCloseable {
       return;
     }
     closed = true;
-    driver.shutdownNow();
     for (SiteRun s : sites) {
       try {
         s.runtime().close();
       } catch (RuntimeException e) {
         // closing anyway
       }
-      for (GatewayRun g : s.gateways()) {
-        try {
-          g.gateway().close();
-        } catch (RuntimeException e) {
-          // closing anyway
-        }
-      }
+    }
+    if (edge != null) {
+      edge.close();
     }
     closeBroker();
   }
@@ -401,11 +376,11 @@ final class FleetRun implements AutoCloseable {
     }
   }
 
-  private interface Action<T> {
+  interface Action<T> {
     void run(T t) throws Exception;
   }
 
-  private static <T> void parallel(String what, List<T> items, Action<T> action)
+  static <T> void parallel(String what, List<T> items, Action<T> action)
       throws InterruptedException {
     ExecutorService pool = Executors.newFixedThreadPool(32);
     try {
@@ -433,15 +408,4 @@ final class FleetRun implements AutoCloseable {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
-  private static void waitFor(String what, Duration limit, BooleanSupplier condition,
-      java.util.function.Supplier<String> detail) throws InterruptedException {
-    long end = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > end) {
-        throw new IllegalStateException("gave up waiting for " + what + " after " + limit + ": "
-            + detail.get());
-      }
-      Thread.sleep(20);
-    }
-  }
 }

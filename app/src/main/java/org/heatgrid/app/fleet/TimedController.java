@@ -19,9 +19,11 @@ import org.heatgrid.site.Site;
 final class TimedController implements Controller {
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+  private static final com.sun.management.ThreadMXBean SUN_THREADS =
+      THREADS instanceof com.sun.management.ThreadMXBean s ? s : null;
 
   private final Controller delegate;
-  private final List<double[]> timings = new ArrayList<>(); // {at ms, wall s, cpu s}
+  private final List<double[]> timings = new ArrayList<>(); // {at ms, wall s, cpu s, bytes}
 
   TimedController(Controller delegate) {
     this.delegate = delegate;
@@ -40,20 +42,28 @@ final class TimedController implements Controller {
   @Override
   public Decision decide(Observation observation) {
     long cpu0 = THREADS.getCurrentThreadCpuTime();
+    long bytes0 = allocated();
     long wall0 = System.nanoTime();
     try {
       return delegate.decide(observation);
     } finally {
       double wall = (System.nanoTime() - wall0) / 1e9;
       double cpu = (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9;
+      double bytes = allocated() - bytes0;
       synchronized (timings) {
-        timings.add(new double[] {observation.time().toEpochMilli(), wall, cpu});
+        timings.add(new double[] {observation.time().toEpochMilli(), wall, cpu, bytes});
       }
     }
   }
 
+  /** Bytes this thread allocated so far (the garbage a plan leaves); 0 where not measured. */
+  private static long allocated() {
+    return SUN_THREADS != null ? SUN_THREADS.getCurrentThreadAllocatedBytes() : 0;
+  }
+
   /**
-   * Every decision so far: {@code {period (epoch ms of the observation), wall s, cpu s}} per call.
+   * Every decision so far: {@code {period (epoch ms of the observation), wall s, cpu s, bytes
+   * allocated}} per call.
    */
   List<double[]> timings() {
     synchronized (timings) {

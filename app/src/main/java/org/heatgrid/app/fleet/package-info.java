@@ -4,7 +4,9 @@
  * by its own control runtime ({@code ControlRuntime}, the control service without its HTTP layer)
  * with its own MPC, through one reference edge gateway per building and one real Mosquitto
  * ({@link org.heatgrid.app.fleet.MosquittoLauncher}, fleet users and ACL of {@code
- * org.heatgrid.wire.BrokerUsers}). What each gateway applied is kept in a ledger ({@link
+ * org.heatgrid.wire.BrokerUsers}). The plants and gateways run in a child JVM ({@link
+ * org.heatgrid.app.fleet.FleetEdgeMain}, driven by {@link org.heatgrid.app.fleet.EdgeProcess}),
+ * the control runtimes in the bench's own. What each gateway applied is kept in a ledger ({@link
  * org.heatgrid.app.fleet.SetpointLedger}), from which missed setpoints are counted; {@link
  * org.heatgrid.app.fleet.FleetReport} has the figures.
  */

@@ -64,7 +64,7 @@ public final class ControlLoop {
   private final Map<String, Long> seqs = new HashMap<>();
   private final Map<String, Steering> auto = new HashMap<>();
   private final Map<String, Command> curveCommands = new HashMap<>();
-  private final Map<String, String> publishedKey = new HashMap<>();
+  private final Map<String, SteeringKey> publishedKey = new HashMap<>();
 
   // views for other threads
   private final Map<String, Setpoint> lastSetpoints = new ConcurrentHashMap<>();
@@ -224,7 +224,7 @@ public final class ControlLoop {
 
   private void refreshChanged(Instant now) {
     for (BuildingInfo b : operator.site().buildings()) {
-      String key = steeringKey(b.id(), now);
+      SteeringKey key = steeringKey(b.id(), now);
       if (auto.containsKey(b.id()) && !key.equals(publishedKey.get(b.id()))) {
         if (publish(b, now)) {
           counters.refreshes.incrementAndGet();
@@ -275,11 +275,20 @@ public final class ControlLoop {
     return auto.get(b.id());
   }
 
-  private String steeringKey(String buildingId, Instant now) {
+  /**
+   * What decides a building's steering besides the period's commands: its mode and, unless the
+   * mode is heating_curve, the override active now (null for none). A change is republished.
+   */
+  private record SteeringKey(Mode mode, Instant overrideAt, double overrideC) {}
+
+  private SteeringKey steeringKey(String buildingId, Instant now) {
     Mode mode = operator.mode(buildingId);
-    String ov = operator.activeOverride(buildingId, now)
-        .map(o -> o.at() + "/" + o.supplySetpointC()).orElse("-");
-    return mode == Mode.HEATING_CURVE ? mode.json() : mode.json() + "|" + ov;
+    if (mode == Mode.HEATING_CURVE) {
+      return new SteeringKey(mode, null, Double.NaN);
+    }
+    Optional<OperatorOverride> o = operator.activeOverride(buildingId, now);
+    return o.isPresent() ? new SteeringKey(mode, o.get().at(), o.get().supplySetpointC())
+        : new SteeringKey(mode, null, Double.NaN);
   }
 
   private Steering autoSteering(BuildingInfo b, Decision decision, String failure, Command curveCmd,
