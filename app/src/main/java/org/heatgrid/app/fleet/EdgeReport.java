@@ -16,10 +16,9 @@ import java.util.Map;
  * @param rssBytes the edge JVM's resident set at the end
  * @param peakRssBytes its peak resident set
  * @param threads its live threads at the end
- * @param plantSteps live plant steps simulated, all sites
  */
 record EdgeReport(List<Gateway> gateways, Map<String, Double> cpuByThreads,
-    long heapAfterGcBytes, long rssBytes, long peakRssBytes, int threads, long plantSteps) {
+    long heapAfterGcBytes, long rssBytes, long peakRssBytes, int threads) {
 
   /**
    * One gateway's record: its ledger's coverage of the window and its counters.
@@ -30,7 +29,7 @@ record EdgeReport(List<Gateway> gateways, Map<String, Double> cpuByThreads,
    */
   record Gateway(String site, String building, SetpointLedger.Coverage coverage,
       long[] latenciesMs, long fallbacks, Map<String, Long> rejected, long telemetryPublished,
-      long telemetryDropped, long connects, long resubscribes, long setpointsApplied) {}
+      long telemetryDropped, long connects, long resubscribes) {}
 
   void write(Path file) throws IOException {
     new ObjectMapper().writeValue(file.toFile(), this);

@@ -168,13 +168,11 @@ final class FleetEdge implements AutoCloseable {
       }
       out.add(new EdgeReport.Gateway(g.site(), g.building(), c,
           lat.stream().mapToLong(Long::longValue).toArray(), k.fallbacks(), rejected,
-          k.telemetryPublished(), k.telemetryDropped(), k.connects(), k.resubscribes(),
-          k.setpointsApplied()));
+          k.telemetryPublished(), k.telemetryDropped(), k.connects(), k.resubscribes()));
     }
     long heap = FleetRun.heapAfterGc();
-    long steps = plants.stream().mapToLong(SitePlant::steps).sum();
     return new EdgeReport(out, cpu, heap, ProcStat.rssBytes(), ProcStat.peakRssBytes(),
-        ManagementFactory.getThreadMXBean().getThreadCount(), steps);
+        ManagementFactory.getThreadMXBean().getThreadCount());
   }
 
   @Override

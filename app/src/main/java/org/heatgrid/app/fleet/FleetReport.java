@@ -281,15 +281,9 @@ final class FleetReport {
     this.planCpuMaxMs = max(allCpu);
     this.planAllocP50Mb = quantile(allAlloc, 0.5);
     this.jvmCpu = (run.atEnd.jvmCpuS() - run.atRelease.jvmCpuS()) / windowWallS;
-    this.edgeCpu = run.atRelease.edgeCpuS().isPresent() && run.atEnd.edgeCpuS().isPresent()
-        ? OptionalDouble.of((run.atEnd.edgeCpuS().getAsDouble()
-            - run.atRelease.edgeCpuS().getAsDouble()) / windowWallS)
-        : OptionalDouble.empty();
+    this.edgeCpu = perSecond(run.atRelease.edgeCpuS(), run.atEnd.edgeCpuS(), windowWallS);
     edge.cpuByThreads().forEach((k, v) -> edgeCpuByThreads.put(k, v / windowWallS));
-    this.brokerCpu = run.atRelease.brokerCpuS().isPresent() && run.atEnd.brokerCpuS().isPresent()
-        ? OptionalDouble.of((run.atEnd.brokerCpuS().getAsDouble()
-            - run.atRelease.brokerCpuS().getAsDouble()) / windowWallS)
-        : OptionalDouble.empty();
+    this.brokerCpu = perSecond(run.atRelease.brokerCpuS(), run.atEnd.brokerCpuS(), windowWallS);
     this.machineCpu = run.atRelease.machineCpuS().length == 2 && run.atEnd.machineCpuS().length == 2
         ? OptionalDouble.of((run.atEnd.machineCpuS()[0] - run.atRelease.machineCpuS()[0])
             / windowWallS)
@@ -300,6 +294,16 @@ final class FleetReport {
         cpuByThreads.put(k, v / windowWallS);
       }
     });
+  }
+
+  /**
+   * The growth from {@code before} to {@code after} per second of {@code seconds}; empty unless
+   * both are known.
+   */
+  static OptionalDouble perSecond(OptionalDouble before, OptionalDouble after, double seconds) {
+    return before.isPresent() && after.isPresent()
+        ? OptionalDouble.of((after.getAsDouble() - before.getAsDouble()) / seconds)
+        : OptionalDouble.empty();
   }
 
   static FleetReport of(FleetRun run, Memory memory, double totalWallS) {
@@ -509,7 +513,7 @@ final class FleetReport {
     return b ? "PASS" : "FAIL";
   }
 
-  private static String fmt(OptionalDouble d) {
+  static String fmt(OptionalDouble d) {
     return d.isPresent() ? String.format(Locale.ROOT, "%.2f", d.getAsDouble()) : "n/a";
   }
 

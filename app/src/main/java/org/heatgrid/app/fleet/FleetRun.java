@@ -120,9 +120,11 @@ final class FleetRun implements AutoCloseable {
     Map<String, List<String>> bySite = new LinkedHashMap<>();
     List<String> users = new ArrayList<>();
     List<Site> siteInfos = new ArrayList<>();
+    List<Scenario> siteScenarios = new ArrayList<>();
     for (int i = 0; i < o.sites(); i++) {
       String name = FleetOptions.siteName(i, o.sites());
       Scenario si = scenario.withSeed(scenario.seed() + i);
+      siteScenarios.add(si);
       List<BuildingInfo> infos = new Plant(si.buildings(), si.weather(), si.holidays(), si.seed())
           .buildingInfos();
       siteInfos.add(new Site(name, zone, step, si.tariff(), si.holidays(), infos));
@@ -153,7 +155,7 @@ final class FleetRun implements AutoCloseable {
     }
 
     try {
-      prepareEdgeAndServices(o, from, zone, siteInfos, users.size() - o.sites());
+      prepareEdgeAndServices(o, from, zone, siteInfos, siteScenarios, users.size() - o.sites());
     } catch (IOException | RuntimeException e) {
       // A failed preparation leaves no broker or child JVM behind.
       close();
@@ -162,7 +164,7 @@ final class FleetRun implements AutoCloseable {
   }
 
   private void prepareEdgeAndServices(FleetOptions o, LocalDate from, ZoneId zone,
-      List<Site> siteInfos, int buildings) throws IOException {
+      List<Site> siteInfos, List<Scenario> siteScenarios, int buildings) throws IOException {
     // The simulated edge builds and warms up its plants in its own JVM meanwhile.
     Path edgeCredentials = o.out().toAbsolutePath().resolve("edge-credentials");
     Files.createDirectories(edgeCredentials.getParent());
@@ -200,7 +202,7 @@ final class FleetRun implements AutoCloseable {
     for (int i = 0; i < o.sites(); i++) {
       Site site = siteInfos.get(i);
       String name = site.name();
-      Scenario si = scenario.withSeed(scenario.seed() + i);
+      Scenario si = siteScenarios.get(i);
       ForecastGenerator forecasts = Simulation.forecasts(si);
       TimedController controller = new TimedController(MpcSetup.controller(si, p, prepared));
       String user = BrokerUsers.fleetController(name);
@@ -320,8 +322,7 @@ final class FleetRun implements AutoCloseable {
   }
 
   private static String rate(OptionalDouble a, OptionalDouble b, double dt) {
-    return a.isPresent() && b.isPresent()
-        ? String.format(Locale.ROOT, "%.2f", (b.getAsDouble() - a.getAsDouble()) / dt) : "n/a";
+    return FleetReport.fmt(FleetReport.perSecond(a, b, dt));
   }
 
   private static String machineRate(Marks a, Marks b, double dt) {
