@@ -85,7 +85,7 @@ final class LivePlant {
     ClosedLoop loop = new ClosedLoop(scenario, plant, controller, forecasts);
     LocalDateTime end = next;
     for (LocalDateTime t = end.minusDays(scenario.warmupDays()); t.isBefore(end); t = t.plus(step)) {
-      loop.step(t, out, false);
+      loop.step(t, out, null);
     }
     System.arraycopy(loop.commands(), 0, commands, 0, commands.length);
     plant.resetMeters();

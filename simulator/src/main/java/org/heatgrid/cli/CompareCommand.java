@@ -36,15 +36,16 @@ final class CompareCommand implements Callable<Integer> {
   ScenarioSelection selection = new ScenarioSelection();
 
   @Option(names = "--controllers", paramLabel = "LIST", split = ",", defaultValue = "baseline,mpc,oracle",
-      description = "Controllers to compare (default: ${DEFAULT-VALUE}); the baseline always runs.")
+      description = "Controllers to compare (default: ${DEFAULT-VALUE}): baseline, best-practice, mpc, "
+          + "oracle, and the heat bounds ideal and ideal-margin; the baseline always runs.")
   List<String> controllers;
 
   @Mixin
   HotWaterOption hotWater = new HotWaterOption();
 
   @Option(names = "--comfort-margin", paramLabel = "K",
-      description = "MPC: planned floor above the comfort band's low edge (default: 1.1, "
-          + "chosen by ./heatgrid tune).")
+      description = "MPC (and oracle, ideal-margin): planned floor above the comfort band's low "
+          + "edge (default: 1.1, chosen by ./heatgrid tune).")
   Double comfortMargin;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/compare).")

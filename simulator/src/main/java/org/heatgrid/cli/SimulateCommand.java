@@ -36,7 +36,7 @@ final class SimulateCommand implements Callable<Integer> {
   ScenarioSelection selection = new ScenarioSelection();
 
   @Option(names = "--controller", paramLabel = "NAME",
-      description = "Controller to run (default: the scenario's): baseline, mpc or oracle.")
+      description = "Controller to run (default: the scenario's): baseline, best-practice, mpc, oracle, or the bounds ideal and ideal-margin.")
   String controller;
 
   @Mixin

@@ -54,7 +54,7 @@ final class SitePlant {
         new HeatingCurveController(scenario.baseline()), forecasts);
     for (LocalDateTime t = liveFrom.minusDays(scenario.warmupDays()); t.isBefore(liveFrom);
         t = t.plus(step)) {
-      loop.step(t, out, false);
+      loop.step(t, out, null);
     }
     System.arraycopy(loop.commands(), 0, commands, 0, commands.length);
     plant.resetMeters();

@@ -21,7 +21,7 @@ public final class Controllers {
 
   /** Names accepted by {@link #create}. */
   public static List<String> names() {
-    return List.of("baseline", "best-practice", "mpc", "oracle", "ideal");
+    return List.of("baseline", "best-practice", "mpc", "oracle", "ideal", "ideal-margin");
   }
 
   /**
@@ -49,6 +49,7 @@ public final class Controllers {
       case "mpc" -> MpcSetup.controller(scenario, mpc);
       case "oracle" -> new OracleController(scenario, baseline.get(), mpc);
       case "ideal" -> new IdealHeating();
+      case "ideal-margin" -> new IdealHeating("ideal-margin", mpc.settings().comfortMarginK());
       default -> throw new IllegalArgumentException(
           "unknown controller \"" + name + "\"; known: " + String.join(", ", names()));
     };

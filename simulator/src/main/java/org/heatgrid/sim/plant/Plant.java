@@ -79,19 +79,21 @@ public final class Plant {
    * @param out receives the true means over the step
    */
   public void advance(LocalDateTime start, Duration step, Command[] commands, StepResult out) {
-    advanceWith(start, step, commands, out);
+    advanceWith(start, step, commands, 0, out);
   }
 
   /**
    * Advances all buildings over {@code [start, start + step)} with an ideal heat source instead
    * of commands: each building gets the least heat that keeps its coldest zone at the comfort
-   * band's lower edge (see {@code BuildingModel.stepIdeal}). A bound on heat, not a controller.
+   * band's lower edge plus {@code marginK} (see {@code BuildingModel.stepIdeal}). A bound on heat,
+   * not a controller.
    */
-  public void advanceIdeal(LocalDateTime start, Duration step, StepResult out) {
-    advanceWith(start, step, null, out);
+  public void advanceIdeal(LocalDateTime start, Duration step, double marginK, StepResult out) {
+    advanceWith(start, step, null, marginK, out);
   }
 
-  private void advanceWith(LocalDateTime start, Duration step, Command[] commands, StepResult out) {
+  private void advanceWith(LocalDateTime start, Duration step, Command[] commands, double marginK,
+      StepResult out) {
     int stepS = (int) step.toSeconds();
     int dt = substepSeconds(stepS);
     int n = stepS / dt;
@@ -116,7 +118,8 @@ public final class Plant {
           // it when the room opens, and in the last occupied one.
           ComfortBand band = m.spec.comfort();
           boolean held = occupied || m.spec.schedule().isOccupied(t.plusSeconds(dt), holidays);
-          m.stepIdeal(dt, env, held ? band.occupiedLowC() : band.unoccupiedLowC(), occupied);
+          m.stepIdeal(dt, env, (held ? band.occupiedLowC() : band.unoccupiedLowC()) + marginK,
+              occupied);
         } else {
           Command c = commands[b];
           m.step(dt, env, c.supplySetpointC(), c.heatLimitKw() * 1000, occupied);

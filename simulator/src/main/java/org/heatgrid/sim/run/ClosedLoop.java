@@ -93,19 +93,20 @@ public final class ClosedLoop {
    * its setpoints (or, for an ideal plant, under the ideal heat source), then hands the step's
    * telemetry to the loop's inbox for the next step.
    *
-   * @param ideal true to advance the plant with its ideal heat source instead of the setpoints
+   * @param ideal the ideal heat source to advance the plant with instead of the setpoints, or
+   *     null
    * @return the loop's figures of the period
    */
-  public PeriodReport step(LocalDateTime t, StepResult out, boolean ideal) {
+  public PeriodReport step(LocalDateTime t, StepResult out, IdealHeating ideal) {
     Instant at = t.atZone(zone).toInstant();
     published.clear();
     PeriodReport report = loop.runOnce(at);
     for (int b = 0; b < infos.size(); b++) {
       Setpoint s = published.get(infos.get(b).id());
-      commands[b] = ideal ? IdealHeating.NONE : s.command();
+      commands[b] = ideal != null ? IdealHeating.NONE : s.command();
     }
-    if (ideal) {
-      plant.advanceIdeal(t, step, out);
+    if (ideal != null) {
+      plant.advanceIdeal(t, step, ideal.marginK(), out);
     } else {
       plant.advance(t, step, commands, out);
     }

@@ -21,9 +21,39 @@ public final class IdealHeating implements Controller {
   /** What the run records as the command of every step: no setpoint, no limit. */
   static final Command NONE = new Command(Double.NaN, Command.NO_LIMIT);
 
+  private final String name;
+  private final double marginK;
+
+  /** The bound at the comfort band's edge. */
+  public IdealHeating() {
+    this("ideal", 0);
+  }
+
+  /**
+   * The bound of controllers that plan a margin above the band's edge: every zone is held at the
+   * edge plus {@code marginK}. A controller that plans its floor at that margin (the MPC) keeps
+   * its zones there too, so it cannot use less heat than this source, up to the sensors' errors
+   * (room sensors: 0.15 K calibration sd, see {@code Sensors}).
+   *
+   * @param name the name reported for the run
+   * @param marginK added to the band's lower edge, K, >= 0
+   */
+  public IdealHeating(String name, double marginK) {
+    if (!(marginK >= 0) || Double.isInfinite(marginK)) {
+      throw new IllegalArgumentException("ideal heating margin must be finite and >= 0 K: " + marginK);
+    }
+    this.name = name;
+    this.marginK = marginK;
+  }
+
+  /** Added to the comfort band's lower edge, K. */
+  public double marginK() {
+    return marginK;
+  }
+
   @Override
   public String name() {
-    return "ideal";
+    return name;
   }
 
   @Override

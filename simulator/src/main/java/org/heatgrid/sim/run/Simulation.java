@@ -65,7 +65,7 @@ public final class Simulation {
     long failures = 0;
     double controllerSeconds = 0;
     long done = 0;
-    boolean ideal = controller instanceof IdealHeating;
+    IdealHeating ideal = controller instanceof IdealHeating i ? i : null;
     for (LocalDateTime t = first; t.isBefore(end); t = t.plusSeconds(stepS)) {
       boolean recording = !t.isBefore(recordFrom);
       if (t.equals(recordFrom)) {
@@ -76,7 +76,7 @@ public final class Simulation {
         controllerSeconds += report.decideSeconds();
         failures += report.controllerFailed() ? 1 : 0;
         // The ideal bound decides nothing: its plant has no substations to fall back.
-        fallbacks += ideal ? 0 : report.curveBuildings();
+        fallbacks += ideal != null ? 0 : report.curveBuildings();
       }
       if (controller instanceof TruthObserver oracle) {
         oracle.truth(plant.zoneAirC(), out.spaceHeatKw.clone(), out.hotWaterKw.clone());

@@ -35,7 +35,8 @@ import org.heatgrid.tariff.UsageRate;
 final class ScenarioChecks {
 
   /** Controllers a scenario may name; later controllers add themselves here. */
-  static final Set<String> CONTROLLERS = Set.of("baseline", "best-practice", "mpc", "oracle", "ideal");
+  static final Set<String> CONTROLLERS = Set.of("baseline", "best-practice", "mpc", "oracle", "ideal",
+      "ideal-margin");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
   private final Path baseDir;

@@ -18,6 +18,16 @@ class IdealHeatingPlantTest {
 
   @Test
   void holdsTheColdestZoneAtTheFloorAndHeatsOnlyWhenItWouldFallBelow() {
+    holdsTheColdestZoneAt(0);
+  }
+
+  /** The bound at the MPC's margin holds the band's edge plus the margin instead. */
+  @Test
+  void withAMargin_holdsTheColdestZoneAtTheFloorPlusTheMargin() {
+    holdsTheColdestZoneAt(1.1);
+  }
+
+  private static void holdsTheColdestZoneAt(double marginK) {
     List<BuildingSpec> specs = CAMPUS.buildings().subList(0, 4);
     Plant plant = new Plant(specs, CAMPUS.weather(), CAMPUS.holidays(), 7);
     StepResult out = new StepResult(specs.size(), 2);
@@ -26,14 +36,14 @@ class IdealHeatingPlantTest {
     int unheated = 0;
     // One control step of 5 minutes is one substep, so the end state is the one the source aimed at.
     for (int k = 0; k < 7 * 288; k++, t = t.plus(SUBSTEP)) {
-      plant.advanceIdeal(t, SUBSTEP, out);
+      plant.advanceIdeal(t, SUBSTEP, marginK, out);
       double[][] air = plant.zoneAirC();
       for (int b = 0; b < specs.size(); b++) {
         BuildingSpec s = specs.get(b);
         ComfortBand band = s.comfort();
         boolean held = s.schedule().isOccupied(t, CAMPUS.holidays())
             || s.schedule().isOccupied(t.plus(SUBSTEP), CAMPUS.holidays());
-        double floor = held ? band.occupiedLowC() : band.unoccupiedLowC();
+        double floor = (held ? band.occupiedLowC() : band.unoccupiedLowC()) + marginK;
         double coldest = Math.min(air[b][0], air[b][1]);
         for (double zoneC : air[b]) {
           assertThat(zoneC).as("a zone of building %d at %s", b, t).isGreaterThanOrEqualTo(floor - 1e-6);
