@@ -1,5 +1,11 @@
 package org.heatgrid.cli;
 
+import org.heatgrid.control.mpc.model.BuildingHistory;
+import org.heatgrid.control.mpc.model.IdentificationException;
+import org.heatgrid.control.mpc.model.IdentifiedTwoState;
+import org.heatgrid.control.mpc.model.ModelIdentifier;
+import org.heatgrid.control.mpc.model.TwoStateModel;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
@@ -56,6 +62,7 @@ final class IdentifyCommand implements Callable<Integer> {
           t.gainsOccupiedKw(), t.gainsBaseKw(), 1000 * t.airPerKw(), t.occupiedAirK(), q.oneStepRmseK(), q.horizonRmseK(), q.biasK(),
           m.emitter().kwPerKn(), m.emitter().exponent(), pm.zoneSpreadK());
     }
+    printTwoStateFits(stdout, p);
     stdout.println("held-out days: every " + MpcParameters.DEFAULTS.heldOutEveryNthDay()
         + "th day of the history; 24 h K = RMSE of 24-hour open-loop simulations from each midnight");
     Path dir = out != null ? out : Path.of("runs", "models");
@@ -65,5 +72,34 @@ final class IdentifyCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "identified %d buildings in %.1f s; wrote %s%n", p.identified().size(),
         (System.nanoTime() - t0) / 1e9, dir.resolve("models.json"));
     return 0;
+  }
+
+  /**
+   * The two-state models (air and structure) beside the one-state ones, on the same held-out
+   * days: what a plan that stores heat in the structure would rest on. Not yet used by the MPC.
+   */
+  private static void printTwoStateFits(PrintWriter stdout, MpcSetup.Prepared p) {
+    stdout.println("two-state models (air + structure), the same held-out days:");
+    stdout.printf(Locale.ROOT, "%-8s %8s %8s %8s %8s %9s %7s %7s | %9s %9s %8s | %9s%n", "building",
+        "Hao kW/K", "Ham kW/K", "Hmo kW/K", "Ca kWh/K", "Cm kWh/K", "air h", "UA", "1-step K",
+        "24 h K", "bias K", "1-state");
+    for (int b = 0; b < p.identified().size(); b++) {
+      IdentifiedModel one = p.identified().get(b);
+      BuildingHistory h = p.buildingHistories().get(b);
+      try {
+        IdentifiedTwoState two = ModelIdentifier.identifyTwoState(h,
+            ModelIdentifier.heldOutDays(h, MpcParameters.DEFAULTS.heldOutEveryNthDay()), one.model());
+        TwoStateModel m = two.model();
+        FitQuality q = two.heldOut();
+        stdout.printf(Locale.ROOT,
+            "%-8s %8.2f %8.1f %8.2f %8.1f %9.0f %7.2f %7.2f | %9.3f %9.3f %8.3f | %9.3f%n",
+            one.buildingId(), m.airToOutdoorKwPerK(), m.airToMassKwPerK(), m.massToOutdoorKwPerK(),
+            m.airCapacityKwhPerK(), m.massCapacityKwhPerK(),
+            m.airCapacityKwhPerK() / (m.airToOutdoorKwPerK() + m.airToMassKwPerK()), m.uaKwPerK(),
+            q.oneStepRmseK(), q.horizonRmseK(), q.biasK(), one.heldOut().horizonRmseK());
+      } catch (IdentificationException e) {
+        stdout.println(one.buildingId() + ": " + e.getMessage());
+      }
+    }
   }
 }

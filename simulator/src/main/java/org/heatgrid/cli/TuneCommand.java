@@ -3,6 +3,7 @@ package org.heatgrid.cli;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -37,8 +38,14 @@ final class TuneCommand implements Callable<Integer> {
 
   @Option(names = "--margins", paramLabel = "LIST", split = ",",
       defaultValue = "0.3,0.4,0.5,0.6,0.8,1.0,1.1,1.2",
-      description = "Candidate comfort margins, K (default: ${DEFAULT-VALUE}).")
+      description = "Candidate comfort margins, one for every building, K (default: "
+          + "${DEFAULT-VALUE}).")
   List<Double> margins;
+
+  @Option(names = "--rmse-margins", paramLabel = "LIST", split = ",",
+      description = "Further candidates: each building's margin is this many times its model's "
+          + "held-out day-ahead RMSE (e.g. 1.5,2; default: none).")
+  List<Double> rmseMargins = List.of();
 
   @Option(names = "--seeds", paramLabel = "LIST", defaultValue = "101-102",
       description = "Validation seeds (default: ${DEFAULT-VALUE}); not the history's (7) or the "
@@ -56,18 +63,24 @@ final class TuneCommand implements Callable<Integer> {
     Path dir = out != null ? out : Path.of("runs", "tune");
     Files.createDirectories(dir);
     long t0 = System.nanoTime();
-    Tuning t = Tuning.run(evaluation, MpcParameters.DEFAULTS, margins, seedList, 2);
+    List<Tuning.Margin> candidates = new ArrayList<>();
+    margins.forEach(m -> candidates.add(Tuning.Margin.uniform(m)));
+    rmseMargins.forEach(m -> candidates.add(Tuning.Margin.perModelError(m)));
+    Tuning t = Tuning.run(evaluation, MpcParameters.DEFAULTS, candidates, seedList, 2);
     stdout.printf(Locale.ROOT, "validation: %s, %s to %s, seeds %s (evaluation: %s, %s to %s, "
         + "seed %d: not read)%n", t.validation().weatherName(), t.validation().from(),
         t.validation().to(), seedList, evaluation.weatherName(), evaluation.from(),
         evaluation.to(), evaluation.seed());
     t.lines().forEach(stdout::println);
-    stdout.printf(Locale.ROOT, "chosen comfort margin: %.3f K%s; tuned in %.1f s; wrote %s%n",
-        t.chosen().comfortMarginK(), t.admissible() ? ""
+    stdout.printf(Locale.ROOT, "chosen comfort margin: %s%s; tuned in %.1f s; wrote %s%n",
+        t.chosen().margin(), t.admissible() ? ""
             : " (no candidate met the comfort rule on every seed: closest chosen)",
         (System.nanoTime() - t0) / 1e9, dir.resolve("tune.json"));
     String command = "./heatgrid tune --scenario " + scenario + " --margins "
-        + String.join(",", margins.stream().map(String::valueOf).toList()) + " --seeds " + seeds;
+        + String.join(",", margins.stream().map(String::valueOf).toList())
+        + (rmseMargins.isEmpty() ? "" : " --rmse-margins "
+            + String.join(",", rmseMargins.stream().map(String::valueOf).toList()))
+        + " --seeds " + seeds;
     TuneJson.write(t, command, dir.resolve("tune.json"));
     return 0;
   }

@@ -32,10 +32,12 @@ public final class MpcSetup {
 
   /**
    * The identified models and the hot-water profile, with the history they came from and the
-   * history's hourly uncontrolled load (the hot-water network's training data).
+   * history's hourly uncontrolled load (the hot-water network's training data), and the
+   * buildings' histories the models were identified on.
    */
   public record Prepared(Map<String, PlanModel> models, List<IdentifiedModel> identified,
-      HotWaterProfile hotWater, String history, MeterData hotWaterHistory) {}
+      HotWaterProfile hotWater, String history, MeterData hotWaterHistory,
+      List<BuildingHistory> buildingHistories) {}
 
   private MpcSetup() {}
 
@@ -60,8 +62,10 @@ public final class MpcSetup {
     LOG.info("MPC history: " + recorder.size() + " periods of telemetry (" + what + ")");
     Map<String, PlanModel> models = new LinkedHashMap<>();
     List<IdentifiedModel> identified = new ArrayList<>();
+    List<BuildingHistory> histories = new ArrayList<>();
     for (int b = 0; b < history.buildings().size(); b++) {
       BuildingHistory h = recorder.history(b);
+      histories.add(h);
       IdentifiedModel m = ModelIdentifier.identify(h, ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay()));
       identified.add(m);
       models.put(h.buildingId(), new PlanModel(h.buildingId(), m.model(), m.emitter(),
@@ -69,7 +73,7 @@ public final class MpcSetup {
     }
     HotWaterProfile hotWater = HotWaterProfile.fit(recorder.periodStarts(), recorder.otherHeatKw(),
         HOT_WATER_SLOT_MINUTES, history.holidays());
-    return new Prepared(models, identified, hotWater, what, recorder.hourlyOtherHeat());
+    return new Prepared(models, identified, hotWater, what, recorder.hourlyOtherHeat(), histories);
   }
 
   /** The MPC for a scenario, prepared from its history. */

@@ -19,7 +19,7 @@ public final class TuneJson {
   public static void write(Tuning t, String command, Path file) throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("command", command);
-    root.put("rule", "cheapest mean cost ratio among margins whose occupied discomfort is at or "
+    root.put("rule", "cheapest mean cost ratio among margin rules whose occupied discomfort is at or "
         + "below the baseline's on every validation seed and whose worst building is at most "
         + Tuning.BUILDING_EXCESS_KH + " K*h/zone above its own baseline figure");
     ObjectNode v = root.putObject("validation");
@@ -31,7 +31,8 @@ public final class TuneJson {
     ArrayNode trials = root.putArray("trials");
     for (Tuning.Trial trial : t.trials()) {
       ObjectNode n = trials.addObject();
-      n.put("comfort_margin_k", trial.comfortMarginK());
+      n.put("comfort_margin_k", trial.margin().baseK());
+      n.put("margin_per_rmse", trial.margin().perRmse());
       stats(n.putObject("cost_ratio"), trial.costRatio());
       stats(n.putObject("energy_ratio"), trial.energyRatio());
       stats(n.putObject("tdis_occupied_excess_kh_per_zone"), trial.tdisExcessKh());
@@ -41,7 +42,8 @@ public final class TuneJson {
       n.put("admissible", trial.admissible());
     }
     ObjectNode chosen = root.putObject("chosen");
-    chosen.put("comfort_margin_k", t.chosen().comfortMarginK());
+    chosen.put("comfort_margin_k", t.chosen().margin().baseK());
+    chosen.put("margin_per_rmse", t.chosen().margin().perRmse());
     chosen.put("admissible", t.admissible());
     JSON.writeValue(file.toFile(), root);
   }

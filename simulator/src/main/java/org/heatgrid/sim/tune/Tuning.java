@@ -14,7 +14,9 @@ import org.heatgrid.sim.mpc.MpcSetup;
 import org.heatgrid.sim.scenario.Scenario;
 
 /**
- * Frozen tuning: the MPC's comfort margin chosen on a validation season, never on the evaluation.
+ * Frozen tuning: the MPC's comfort margin rule chosen on a validation season, never on the
+ * evaluation. A candidate is one margin for every building, or a margin that grows with each
+ * building's model error ({@link Margin}).
  * The validation season is the MPC's own history period and weather, never the evaluation's:
  * what a site has before it runs the MPC, under other seeds than the history's and the
  * evaluation's, so its reading noise, internal gains and hot-water draws are new draws (sensor
@@ -28,7 +30,7 @@ import org.heatgrid.sim.scenario.Scenario;
  *
  * @param validation the validation scenario (before its seeds are set)
  * @param seeds the validation seeds
- * @param trials one per candidate margin, in the order given
+ * @param trials one per candidate, in the order given
  * @param chosen the chosen trial
  * @param admissible whether the chosen trial met the comfort rule
  */
@@ -39,16 +41,51 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
   public static final double BUILDING_EXCESS_KH = 0.5;
 
   /**
+   * A candidate margin rule: each building's planned floor lies {@code baseK + perRmse * rmse}
+   * above the band's edge, rmse being its model's held-out day-ahead error (see {@code
+   * MpcSettings.marginK}).
+   */
+  public record Margin(double baseK, double perRmse) {
+
+    public Margin {
+      if (!(baseK >= 0) || Double.isInfinite(baseK)) {
+        throw new IllegalArgumentException("comfort margin must be finite and >= 0: " + baseK);
+      }
+      if (!(perRmse >= 0) || Double.isInfinite(perRmse)) {
+        throw new IllegalArgumentException("margin per K of model error must be finite and >= 0: "
+            + perRmse);
+      }
+    }
+
+    /** One margin for all buildings. */
+    public static Margin uniform(double k) {
+      return new Margin(k, 0);
+    }
+
+    /** A margin of {@code perRmse} times each building's model error. */
+    public static Margin perModelError(double perRmse) {
+      return new Margin(0, perRmse);
+    }
+
+    @Override
+    public String toString() {
+      return perRmse == 0 ? String.format(Locale.ROOT, "%.3f K", baseK)
+          : baseK == 0 ? String.format(Locale.ROOT, "%.2f x rmse", perRmse)
+          : String.format(Locale.ROOT, "%.3f K + %.2f x rmse", baseK, perRmse);
+    }
+  }
+
+  /**
    * One candidate over the validation seeds.
    *
-   * @param comfortMarginK the candidate
+   * @param margin the candidate
    * @param costRatio MPC over baseline cost, per seed
    * @param energyRatio MPC over baseline heat, per seed
    * @param tdisExcessKh MPC minus baseline occupied discomfort, K*h per zone, per seed
    * @param worstBuildingExcessKh the worst building's excess over its own baseline, per seed
    * @param worstBuildings the building with that excess, per seed in the seeds' order
    */
-  public record Trial(double comfortMarginK, DoubleSummaryStatistics costRatio,
+  public record Trial(Margin margin, DoubleSummaryStatistics costRatio,
       DoubleSummaryStatistics energyRatio, DoubleSummaryStatistics tdisExcessKh,
       DoubleSummaryStatistics worstBuildingExcessKh, List<String> worstBuildings) {
 
@@ -91,26 +128,21 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
   }
 
   /**
-   * Runs every candidate margin against the baseline on every validation seed ({@code parallel}
-   * seeds at a time) and chooses.
+   * Runs every candidate margin rule against the baseline on every validation seed ({@code
+   * parallel} seeds at a time) and chooses.
    *
-   * @throws IllegalArgumentException for no candidate, no seed, a negative margin, or a validation
-   *     that would see the evaluation ({@link #validation})
+   * @throws IllegalArgumentException for no candidate, no seed, or a validation that would see
+   *     the evaluation ({@link #validation})
    */
-  public static Tuning run(Scenario evaluation, MpcParameters p, List<Double> margins,
+  public static Tuning run(Scenario evaluation, MpcParameters p, List<Margin> margins,
       List<Long> seeds, int parallel) throws InterruptedException {
     if (margins.isEmpty() || seeds.isEmpty()) {
       throw new IllegalArgumentException("tuning needs at least one margin and one seed");
     }
-    for (double m : margins) {
-      if (!(m >= 0)) {
-        throw new IllegalArgumentException("comfort margin must be >= 0: " + m);
-      }
-    }
     Scenario v = validation(evaluation, p, seeds);
     List<Trial> trials = new ArrayList<>();
-    for (double m : margins) {
-      MpcParameters candidate = p.withSettings(p.settings().withComfortMargin(m));
+    for (Margin m : margins) {
+      MpcParameters candidate = p.withSettings(p.settings().withMargins(m.baseK(), m.perRmse()));
       SeedSweep sweep = SeedSweep.run(v, seeds, List.of("baseline", "mpc"), candidate, parallel);
       DoubleSummaryStatistics excess = new DoubleSummaryStatistics();
       List<String> worst = new ArrayList<>();
@@ -143,12 +175,12 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
   /** One line per trial, for the terminal. */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
-    out.add(String.format(Locale.ROOT, "%-9s %-22s %-22s %-24s %-24s %s", "margin K",
+    out.add(String.format(Locale.ROOT, "%-16s %-22s %-22s %-24s %-24s %s", "margin",
         "cost ratio mean (max)", "energy mean (max)", "tdis occ. excess max",
         "worst bldg excess max", "admissible (worst building)"));
     for (Trial t : trials) {
-      out.add(String.format(Locale.ROOT, "%-9.3f %.4f (%.4f)        %.4f (%.4f)        "
-          + "%+8.3f K*h/zone       %+8.3f K*h/zone       %s (%s)%s", t.comfortMarginK(),
+      out.add(String.format(Locale.ROOT, "%-16s %.4f (%.4f)        %.4f (%.4f)        "
+          + "%+8.3f K*h/zone       %+8.3f K*h/zone       %s (%s)%s", t.margin(),
           t.costRatio().getAverage(), t.costRatio().getMax(), t.energyRatio().getAverage(),
           t.energyRatio().getMax(),
           t.tdisExcessKh().getMax(), t.worstBuildingExcessKh().getMax(),

@@ -53,15 +53,16 @@ class TuningTest {
   @Test
   void aWholeTuning_neverReadsTheEvaluationWeather_andChoosesByTheRule()
       throws InterruptedException {
-    Tuning t = Tuning.run(poisonedEvaluation(), SHORT, List.of(0.2, 0.7), List.of(101L, 102L), 2);
+    Tuning t = Tuning.run(poisonedEvaluation(), SHORT, List.of(Tuning.Margin.uniform(0.2),
+        Tuning.Margin.perModelError(3)), List.of(101L, 102L), 2);
     assertThat(t.trials()).hasSize(2);
     for (Tuning.Trial trial : t.trials()) {
       assertThat(trial.costRatio().getCount()).isEqualTo(2);
-      assertThat(trial.costRatio().getMax()).as("margin %s", trial.comfortMarginK())
+      assertThat(trial.costRatio().getMax()).as("margin %s", trial.margin())
           .isFinite().isPositive();
       assertThat(trial.tdisExcessKh().getMax()).isFinite();
     }
-    // A wider margin buys comfort with heat.
+    // A wider margin (3 x an RMSE of 0.3-0.65 K against 0.2 K) buys comfort with heat.
     assertThat(t.trials().get(1).energyRatio().getAverage())
         .isGreaterThan(t.trials().get(0).energyRatio().getAverage());
     Tuning.Trial chosen = t.chosen();
@@ -78,7 +79,8 @@ class TuningTest {
   void refusesNoCandidatesAndNegativeMargins() {
     assertThatThrownBy(() -> Tuning.run(CAMPUS, SHORT, List.of(), List.of(101L), 1))
         .hasMessageContaining("at least one margin");
-    assertThatThrownBy(() -> Tuning.run(CAMPUS, SHORT, List.of(-0.1), List.of(101L), 1))
+    assertThatThrownBy(() -> Tuning.run(CAMPUS, SHORT,
+        List.of(Tuning.Margin.uniform(-0.1)), List.of(101L), 1))
         .hasMessageContaining("must be >= 0");
   }
 }

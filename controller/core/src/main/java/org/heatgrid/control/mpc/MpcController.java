@@ -18,6 +18,7 @@ import org.heatgrid.control.api.LoadForecast;
 import org.heatgrid.control.api.Observation;
 import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.api.Telemetry;
+import org.heatgrid.control.mpc.model.FitQuality;
 import org.heatgrid.control.mpc.model.ThermalModel;
 import org.heatgrid.control.mpc.solver.BuildingChain;
 import org.heatgrid.control.mpc.solver.Plan;
@@ -69,6 +70,8 @@ public class MpcController implements Controller {
   private List<BuildingInfo> buildings;
   private StateEstimator estimator;
   private double[] occupiedMinimumKw;
+  // Each building's planned margin above the band's edge (MpcSettings.marginK).
+  private double[] marginK;
   // The occupied minimum of every step of the last problem, [building][step]: part of the plan.
   private double[][] minimumKw;
   // What a decision's plans are made from, on demand: a season has 14,000 periods of 16 x 96 steps
@@ -113,6 +116,7 @@ public class MpcController implements Controller {
     this.buildings = site.buildings();
     int n = buildings.size();
     estimator = new StateEstimator(n, settings);
+    marginK = marginsOf(buildings);
     occupiedMinimumKw = new double[n];
     minimumKw = new double[n][0];
     missed = new MissedComfort(n, settings.missedComfortGain(), FADE_PER_PERIOD);
@@ -280,7 +284,7 @@ public class MpcController implements Controller {
         occupiedAtStart[k] = info.schedule().isOccupied(startAt[k], site.holidays());
       }
       // The floor is for the sensors; the plan's state runs outputOffset below them.
-      double floorOffset = settings.comfortMarginK() - estimator.outputOffsetK(b);
+      double floorOffset = marginK[b] - estimator.outputOffsetK(b);
       double emitterMax = pm.emitter().heatKw(info.supplyMaxC(), info.comfort().occupiedLowC());
       for (int k = 0; k < steps; k++) {
         w[k] = m.freeDrive(outdoor[k], ghi[k], occupiedAtStart[k]) + d;
@@ -331,6 +335,28 @@ public class MpcController implements Controller {
         settings.slackKrwPerK2Step(), settings.heatRegularization(), peakPrice,
         Math.min(seasonPeakKw, settings.clusterCapKw()),
         settings.clusterCapKw(), chains);
+  }
+
+  /**
+   * The buildings' margins from their models' held-out day-ahead errors. A model without a
+   * held-out score gets the largest score of the others: it is the least known.
+   */
+  private double[] marginsOf(List<BuildingInfo> list) {
+    double[] rmse = new double[list.size()];
+    double largest = Double.NaN;
+    for (int b = 0; b < rmse.length; b++) {
+      FitQuality q = models.get(list.get(b).id()).heldOut();
+      rmse[b] = q == null ? Double.NaN : q.horizonRmseK();
+      if (Double.isFinite(rmse[b]) && !(rmse[b] <= largest)) {
+        largest = rmse[b];
+      }
+    }
+    double[] margins = new double[rmse.length];
+    for (int b = 0; b < rmse.length; b++) {
+      double r = Double.isFinite(rmse[b]) ? rmse[b] : Double.isNaN(largest) ? 0 : largest;
+      margins[b] = settings.marginK(r);
+    }
+    return margins;
   }
 
   /** A building's arrays before the occupied minimum is folded in. */

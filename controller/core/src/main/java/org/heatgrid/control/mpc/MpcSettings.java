@@ -11,6 +11,9 @@ import java.time.Duration;
  *     by {@code ./heatgrid tune} on a validation season, never on the evaluation (see
  *     docs/decisions/0023-frozen-tuning-and-a-second-reference.md; 0.475 K before, chosen on the
  *     evaluation trace: 0005)
+ * @param marginPerRmse added to each building's comfort margin per K of its model's held-out
+ *     day-ahead error ({@code FitQuality.horizonRmseK}): a building the model predicts worse
+ *     gets more margin, as a back-off in stochastic MPC; 0 (the default) for one margin for all
  * @param slackKrwPerKStep linear penalty of planned under-temperature, KRW per K per step
  * @param slackKrwPerK2Step quadratic penalty of planned under-temperature, KRW per K^2 per step
  * @param heatRegularization small quadratic weight on heat, KRW per kW^2 per step: makes the plan
@@ -45,6 +48,7 @@ import java.time.Duration;
 public record MpcSettings(
     Duration horizon,
     double comfortMarginK,
+    double marginPerRmse,
     double slackKrwPerKStep,
     double slackKrwPerK2Step,
     double heatRegularization,
@@ -66,7 +70,7 @@ public record MpcSettings(
    * lift even the heaviest building by 1 K (about 2,000 kWh, 200,000 KRW), so the plan treats
    * comfort as a constraint and uses slack only when it cannot be met.
    */
-  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 1.1, 500_000,
+  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 1.1, 0, 500_000,
       1_000_000, 0.001, 0.8, 0.8, 0.5, 36, Double.POSITIVE_INFINITY, 0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
 
   public MpcSettings {
@@ -74,6 +78,7 @@ public record MpcSettings(
       throw new IllegalArgumentException("horizon must be positive: " + horizon);
     }
     requireNonNegative("comfort margin", comfortMarginK);
+    requireNonNegative("margin per K of model error", marginPerRmse);
     requireNonNegative("slack penalty", slackKrwPerKStep);
     requireNonNegative("quadratic slack penalty", slackKrwPerK2Step);
     requireNonNegative("heat regularization", heatRegularization);
@@ -111,19 +116,35 @@ public record MpcSettings(
   }
 
   public MpcSettings withComfortMargin(double k) {
-    return new MpcSettings(horizon, k, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
+    return new MpcSettings(horizon, k, marginPerRmse, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
         occupiedHeatShare, openingHeatShare, missedComfortGain, billingMonths, clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours, supplyMarginK,
         solverTimeLimit, solverIterations);
   }
 
+  /** The margin rule {@code comfortMarginK + perRmse * (held-out day-ahead RMSE)}. */
+  public MpcSettings withMargins(double comfortMarginK, double perRmse) {
+    return new MpcSettings(horizon, comfortMarginK, perRmse, slackKrwPerKStep, slackKrwPerK2Step,
+        heatRegularization, occupiedHeatShare, openingHeatShare, missedComfortGain, billingMonths,
+        clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours,
+        supplyMarginK, solverTimeLimit, solverIterations);
+  }
+
+  /**
+   * The planned floor's margin above the band's edge for a building whose model erred {@code
+   * heldOutRmseK} on held-out days (NaN when unknown: the caller passes a stand-in).
+   */
+  public double marginK(double heldOutRmseK) {
+    return marginPerRmse == 0 ? comfortMarginK : comfortMarginK + marginPerRmse * heldOutRmseK;
+  }
+
   public MpcSettings withHorizon(Duration h) {
-    return new MpcSettings(h, comfortMarginK, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
+    return new MpcSettings(h, comfortMarginK, marginPerRmse, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
         occupiedHeatShare, openingHeatShare, missedComfortGain, billingMonths, clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours, supplyMarginK,
         solverTimeLimit, solverIterations);
   }
 
   public MpcSettings withBillingMonths(double months) {
-    return new MpcSettings(horizon, comfortMarginK, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
+    return new MpcSettings(horizon, comfortMarginK, marginPerRmse, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
         occupiedHeatShare, openingHeatShare, missedComfortGain, months, clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours, supplyMarginK,
         solverTimeLimit, solverIterations);
   }

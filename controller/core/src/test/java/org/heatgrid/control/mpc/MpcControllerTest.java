@@ -121,6 +121,27 @@ class MpcControllerTest {
   }
 
   @Test
+  void aMarginPerModelError_givesTheWorsePredictedBuildingTheHigherFloor() {
+    Map<String, PlanModel> m = new HashMap<>(models());
+    PlanModel a = m.get("A");
+    PlanModel b = m.get("B");
+    // A's model erred 0.2 K a day ahead on held-out days, B's 0.6 K: 2 x that above the edge.
+    m.put("A", new PlanModel("A", a.thermal(), a.emitter(), 0.2, new FitQuality(100, 0.1, 0.2, 24, 0)));
+    m.put("B", new PlanModel("B", b.thermal(), b.emitter(), 0.2, new FitQuality(100, 0.1, 0.6, 24, 0)));
+    MpcSettings settings = MpcSettings.DEFAULTS.withBillingMonths(12).withMargins(0, 2);
+    assertThat(settings.marginK(0.6)).isEqualTo(1.2);
+    MpcController c = new MpcController("mpc", m, settings, new StructuredSolver(),
+        new HeatingCurveController(BaselineSettings.DEFAULTS), LoadForecast.NONE);
+    c.start(SITE);
+    c.decide(observation(17, -5));
+    assertThat(c.fallbackReasons()).isEmpty();
+    Plan p = c.lastPlan();
+    // At 08:00 (step 11 ends then) each building reaches its own floor, and A not B's.
+    assertThat(p.tempC(0, 11)).isGreaterThanOrEqualTo(20.4 - 1e-3).isLessThan(21.2 - 0.3);
+    assertThat(p.tempC(1, 11)).isGreaterThanOrEqualTo(21.2 - 1e-3);
+  }
+
+  @Test
   void aNewPeakValuedAtThreeYearsOfBasicChargeIsTradedAgainstAShortfallAtOpening() {
     MpcController c = mpc(new StructuredSolver(), MpcSettings.DEFAULTS);
     c.decide(observation(17, -5));
@@ -202,7 +223,7 @@ class MpcControllerTest {
   @Test
   void anInfeasibleProblemFallsBackToTheCurveAndIsCounted() {
     // A cluster cap below the hot-water load leaves no feasible plan.
-    MpcSettings capped = new MpcSettings(Duration.ofHours(24), 0.3, 20_000, 20_000, 1e-4, 0.8, 1.2, 0.5, 5, 50,
+    MpcSettings capped = new MpcSettings(Duration.ofHours(24), 0.3, 0, 20_000, 20_000, 1e-4, 0.8, 1.2, 0.5, 5, 50,
         0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
     MpcController c = new MpcController("mpc", models(), capped, new StructuredSolver(),
         new HeatingCurveController(BaselineSettings.DEFAULTS), (b, o, steps) -> {
@@ -221,7 +242,7 @@ class MpcControllerTest {
   void occupiedMinimumsGiveWayToAClusterCapInsteadOfMakingThePlanInfeasible() {
     // 1 kW cannot hold the occupied minimums of the afternoon: they shrink, the cap holds.
     double cap = 1;
-    MpcSettings capped = new MpcSettings(Duration.ofHours(24), 0.3, 20_000, 20_000, 1e-4, 0.8, 0.8, 0.5, 5, cap,
+    MpcSettings capped = new MpcSettings(Duration.ofHours(24), 0.3, 0, 20_000, 20_000, 1e-4, 0.8, 0.8, 0.5, 5, cap,
         0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
     MpcController c = new MpcController("mpc", models(), capped, new StructuredSolver(),
         new HeatingCurveController(BaselineSettings.DEFAULTS), LoadForecast.NONE);

@@ -47,6 +47,26 @@ public final class ModelIdentifier {
   }
 
   /**
+   * Identifies one building's {@link TwoStateModel} on the same training days, starting from its
+   * one-state model ({@link #identify}), and scores it on the held-out days as the one-state
+   * model is scored.
+   *
+   * @throws IdentificationException naming the building when the two-state fit fails
+   */
+  public static IdentifiedTwoState identifyTwoState(
+      BuildingHistory history, Set<LocalDate> heldOutDays, ThermalModel oneState) {
+    StepSelection training = StepSelection.training(history, heldOutDays);
+    LinearThermalFit.Result identifiable = LinearThermalFit.fit(training);
+    TwoStateModel model = TwoStateFit.fit(training, identifiable,
+            oneState.withStep(history.stepHours()))
+        .orElseThrow(() -> new IdentificationException(history.buildingId(),
+            "the two-state model could not be fitted (see the log)"));
+    return new IdentifiedTwoState(history.buildingId(), model,
+        TwoStateScorer.score(model, training),
+        TwoStateScorer.score(model, StepSelection.heldOut(history, heldOutDays)));
+  }
+
+  /**
    * Scores a model, identified elsewhere, on some days of a history as {@link #identify} scores
    * its held-out days: so that two models can be compared on the same days (the re-learning gate).
    */

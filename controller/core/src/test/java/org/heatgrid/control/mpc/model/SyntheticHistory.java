@@ -30,8 +30,55 @@ final class SyntheticHistory {
 
   static BuildingHistory generate(
       ThermalModel truth, int days, double noiseK, double resolutionK, long seed) {
+    double[] state = {20};
+    return generate(truth.stepHours(), new Truth() {
+      @Override
+      public double stateC() {
+        return state[0];
+      }
+
+      @Override
+      public double advance(double heatKw, double outdoorC, double ghiWm2, boolean occupied) {
+        state[0] = truth.next(state[0], heatKw, outdoorC, ghiWm2, occupied);
+        return state[0] + truth.airOffsetK(heatKw, occupied);
+      }
+    }, days, noiseK, resolutionK, seed);
+  }
+
+  /** Telemetry of a known two-state model: its air is what the sensor reads. */
+  static BuildingHistory generate(
+      TwoStateModel truth, int days, double noiseK, double resolutionK, long seed) {
+    TwoStateModel.Discrete d = truth.discrete();
+    double[] x = {20, 18};
+    return generate(truth.stepHours(), new Truth() {
+      @Override
+      public double stateC() {
+        return x[0];
+      }
+
+      @Override
+      public double advance(double heatKw, double outdoorC, double ghiWm2, boolean occupied) {
+        double q = heatKw + truth.freeGainsKw(ghiWm2, occupied);
+        double air = d.nextAir(x[0], x[1], q, outdoorC);
+        x[1] = d.nextMass(x[0], x[1], q, outdoorC);
+        x[0] = air;
+        return air;
+      }
+    }, days, noiseK, resolutionK, seed);
+  }
+
+  /** The building behind the readings: advances a step and returns the air at its end. */
+  private interface Truth {
+    /** The temperature the emitter's supply is computed from. */
+    double stateC();
+
+    double advance(double heatKw, double outdoorC, double ghiWm2, boolean occupied);
+  }
+
+  private static BuildingHistory generate(double stepHours, Truth truth, int days, double noiseK,
+      double resolutionK, long seed) {
     Random random = new Random(seed);
-    int stepsPerHour = (int) Math.round(1 / truth.stepHours());
+    int stepsPerHour = (int) Math.round(1 / stepHours);
     int n = days * 24 * stepsPerHour;
     LocalDateTime[] start = new LocalDateTime[n];
     double[] heat = new double[n];
@@ -41,15 +88,14 @@ final class SyntheticHistory {
     boolean[] occupied = new boolean[n];
     double[] supply = new double[n];
     double[] ret = new double[n];
-    double t = 20;
-    double indoorReading = t;
+    double indoorReading = truth.stateC();
     double cloud = 1;
     double excitation = 1;
     double weatherNoise = 0;
     for (int k = 0; k < n; k++) {
-      start[k] = START.plusMinutes(Math.round(k * truth.stepHours() * 60));
+      start[k] = START.plusMinutes(Math.round(k * stepHours * 60));
       double hour = start[k].getHour() + start[k].getMinute() / 60.0;
-      double day = k * truth.stepHours() / 24;
+      double day = k * stepHours / 24;
       if (k % (24 * stepsPerHour) == 0) {
         cloud = 0.2 + 0.8 * random.nextDouble();
       }
@@ -67,15 +113,14 @@ final class SyntheticHistory {
       double curveKw = 7.5 * (target - outdoor[k]) * excitation;
       double valveKw = 15 * Math.max(0, indoorReading - target);
       heat[k] = Math.max(0, Math.min(350, curveKw - valveKw));
-      supply[k] = EMITTER.supplyForHeat(heat[k], t);
+      supply[k] = EMITTER.supplyForHeat(heat[k], truth.stateC());
       ret[k] = supply[k] - 10 * heat[k] / 250;
-      t = truth.next(t, heat[k], outdoor[k], ghi[k], occupied[k]);
-      double air = t + truth.airOffsetK(heat[k], occupied[k]);
+      double air = truth.advance(heat[k], outdoor[k], ghi[k], occupied[k]);
       double reading = air + noiseK * random.nextGaussian();
       indoor[k] = resolutionK > 0 ? Math.round(reading / resolutionK) * resolutionK : reading;
       indoorReading = indoor[k];
     }
     return new BuildingHistory(
-        "B07", truth.stepHours(), start, heat, indoor, outdoor, ghi, occupied, supply, ret);
+        "B07", stepHours, start, heat, indoor, outdoor, ghi, occupied, supply, ret);
   }
 }
