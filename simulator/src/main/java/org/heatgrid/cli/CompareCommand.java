@@ -44,9 +44,16 @@ final class CompareCommand implements Callable<Integer> {
   HotWaterOption hotWater = new HotWaterOption();
 
   @Option(names = "--comfort-margin", paramLabel = "K",
-      description = "MPC (and oracle, ideal-margin): planned floor above the comfort band's low "
-          + "edge (default: 1.1, chosen by ./heatgrid tune).")
+      description = "MPC (and oracle, ideal-margin): one planned floor margin above the comfort "
+          + "band's low edge for every building, K, instead of the default rule (a margin per "
+          + "building of 1.75 x its model's held-out day-ahead RMSE, chosen by ./heatgrid tune).")
   Double comfortMargin;
+
+  @Option(names = "--margin-per-rmse", paramLabel = "X",
+      description = "MPC (and oracle, ideal-margin): each building's margin is X times its model's "
+          + "held-out day-ahead RMSE, plus --comfort-margin if given (default: 1.75; 0 when only "
+          + "--comfort-margin is given).")
+  Double marginPerRmse;
 
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/compare).")
   Path out;
@@ -65,8 +72,9 @@ final class CompareCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Scenario s = selection.load(null);
     MpcParameters mpc = hotWater.apply(MpcParameters.DEFAULTS);
-    if (comfortMargin != null) {
-      mpc = mpc.withSettings(mpc.settings().withComfortMargin(comfortMargin));
+    if (comfortMargin != null || marginPerRmse != null) {
+      mpc = mpc.withSettings(mpc.settings().withMargins(comfortMargin == null ? 0 : comfortMargin,
+          marginPerRmse == null ? 0 : marginPerRmse));
     }
     Path dir = out != null ? out : Path.of("runs", "compare");
     Files.createDirectories(dir);
@@ -87,6 +95,7 @@ final class CompareCommand implements Callable<Integer> {
         s.seed(), s.forecastError().name().toLowerCase(Locale.ROOT));
     CompareTables.cluster(stdout, c);
     CompareTables.buildings(stdout, c);
+    CompareTables.costBounds(stdout, c);
     CompareTables.measured(stdout, c);
     for (String name : c.runs().keySet()) {
       if (!name.equals("baseline")) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.heatgrid.sim.compare.BuildingComfort;
 import org.heatgrid.sim.compare.Comparison;
+import org.heatgrid.sim.compare.CostBound;
 import org.heatgrid.sim.compare.MeasuredSavings;
 import org.heatgrid.sim.compare.SeedSweep;
 import org.heatgrid.sim.compare.SeedSweep.Figure;
@@ -38,6 +39,20 @@ final class CompareTables {
   }
 
   /** What M&V would report from the meters beside the true savings, energy and usage cost. */
+  /** For every ideal run, the bill no controller holding its floor can undercut. */
+  static void costBounds(PrintWriter out, Comparison c) {
+    double base = c.baseline().cluster().costKrw();
+    c.runs().forEach((name, run) -> {
+      if (run.controller().startsWith("ideal")) {
+        CostBound b = CostBound.of(run);
+        out.printf(Locale.ROOT, "cost bound of %s: %.1f MKRW (%.3f of the baseline): its heat at "
+            + "%.1f KRW/kWh, the lowest rate, and capacity for its highest %d-day mean, %.0f kW%n",
+            name, b.costKrw() / 1e6, b.costKrw() / base, b.lowestRateKrwPerKwh(),
+            CostBound.CAPACITY_WINDOW_DAYS, b.capacityKw());
+      }
+    });
+  }
+
   static void measured(PrintWriter out, Comparison c) {
     if (c.measured().isEmpty()) {
       out.println("measured savings: none (the scenario does not start after the MPC's history)");

@@ -18,9 +18,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code heatgrid tune}: the MPC's comfort margin chosen on a validation season. */
+/** {@code heatgrid tune}: the MPC's comfort margin rule chosen on a validation season. */
 @Command(name = "tune", mixinStandardHelpOptions = true,
-    description = {"Choose the MPC's comfort margin on a validation season: the MPC's history "
+    description = {"Choose the MPC's comfort margin rule (one margin for all buildings, or a "
+        + "margin per building from its model's held-out error) on a validation season: the MPC's history "
         + "weather and period (never the evaluation's) under new seeds, each candidate against "
         + "the baseline. The cheapest candidate whose occupied discomfort is at or below the "
         + "baseline's on every seed, with no building more than 0.5 K*h/zone above its own "
@@ -43,9 +44,10 @@ final class TuneCommand implements Callable<Integer> {
   List<Double> margins;
 
   @Option(names = "--rmse-margins", paramLabel = "LIST", split = ",",
+      defaultValue = "1.25,1.5,1.75,2.0",
       description = "Further candidates: each building's margin is this many times its model's "
-          + "held-out day-ahead RMSE (e.g. 1.5,2; default: none).")
-  List<Double> rmseMargins = List.of();
+          + "held-out day-ahead RMSE (default: ${DEFAULT-VALUE}).")
+  List<Double> rmseMargins;
 
   @Option(names = "--seeds", paramLabel = "LIST", defaultValue = "101-102",
       description = "Validation seeds (default: ${DEFAULT-VALUE}); not the history's (7) or the "

@@ -36,6 +36,18 @@ public final class CompareJson {
       if (Double.isFinite(share)) {
         savings.put("share_of_oracle_savings", share);
       }
+      if (e.getValue().controller().startsWith("ideal")) {
+        CostBound bound = CostBound.of(e.getValue());
+        ObjectNode b = o.putObject("cost_bound");
+        b.put("method", "the ideal's metered heat at the period's lowest usage rate, and the basic"
+            + " charge on its highest " + CostBound.CAPACITY_WINDOW_DAYS + "-day mean heat rate:"
+            + " no controller holding the same floor costs less");
+        b.put("cost_krw", bound.costKrw());
+        b.put("cost_ratio", bound.costKrw() / base.cluster().costKrw());
+        b.put("usage_krw", bound.usageKrw());
+        b.put("basic_krw", bound.basicKrw());
+        b.put("capacity_kw", bound.capacityKw());
+      }
       MeasuredSavings m = c.measured().get(name);
       // Absent when there is no period before this one to measure against (Comparison#measured).
       if (m != null) {

@@ -49,7 +49,7 @@ public final class Controllers {
       case "mpc" -> MpcSetup.controller(scenario, mpc);
       case "oracle" -> new OracleController(scenario, baseline.get(), mpc);
       case "ideal" -> new IdealHeating();
-      case "ideal-margin" -> new IdealHeating("ideal-margin", mpc.settings().comfortMarginK());
+      case "ideal-margin" -> new IdealHeating("ideal-margin", MpcSetup.plannedMarginsK(scenario, mpc));
       default -> throw new IllegalArgumentException(
           "unknown controller \"" + name + "\"; known: " + String.join(", ", names()));
     };

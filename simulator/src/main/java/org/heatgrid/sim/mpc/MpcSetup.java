@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import org.heatgrid.control.api.LoadForecast;
 import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.control.mpc.MpcController;
+import org.heatgrid.control.mpc.MpcSettings;
 import org.heatgrid.control.mpc.PlanModel;
 import org.heatgrid.control.mpc.TelemetryRecorder;
 import org.heatgrid.control.mpc.model.BuildingHistory;
@@ -74,6 +75,23 @@ public final class MpcSetup {
     HotWaterProfile hotWater = HotWaterProfile.fit(recorder.periodStarts(), recorder.otherHeatKw(),
         HOT_WATER_SLOT_MINUTES, history.holidays());
     return new Prepared(models, identified, hotWater, what, recorder.hourlyOtherHeat(), histories);
+  }
+
+  /**
+   * The margins above the comfort band's edge that the MPC of {@code p} plans for the scenario's
+   * buildings, in their order: one for all, or per building from the models' held-out errors
+   * (then the models are identified from the history first).
+   */
+  public static double[] plannedMarginsK(Scenario evaluation, MpcParameters p) {
+    MpcSettings s = p.settings();
+    double[] rmse = new double[evaluation.buildings().size()];
+    if (s.marginPerRmse() > 0) {
+      List<IdentifiedModel> identified = prepare(evaluation, p).identified();
+      for (int b = 0; b < rmse.length; b++) {
+        rmse[b] = identified.get(b).heldOut().horizonRmseK();
+      }
+    }
+    return s.marginsK(rmse);
   }
 
   /** The MPC for a scenario, prepared from its history. */

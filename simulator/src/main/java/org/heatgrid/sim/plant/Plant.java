@@ -2,6 +2,7 @@ package org.heatgrid.sim.plant;
 
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.util.function.IntToDoubleFunction;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,21 +80,24 @@ public final class Plant {
    * @param out receives the true means over the step
    */
   public void advance(LocalDateTime start, Duration step, Command[] commands, StepResult out) {
-    advanceWith(start, step, commands, 0, out);
+    advanceWith(start, step, commands, null, out);
   }
 
   /**
    * Advances all buildings over {@code [start, start + step)} with an ideal heat source instead
    * of commands: each building gets the least heat that keeps its coldest zone at the comfort
-   * band's lower edge plus {@code marginK} (see {@code BuildingModel.stepIdeal}). A bound on heat,
-   * not a controller.
+   * band's lower edge plus its margin (see {@code BuildingModel.stepIdeal}). A bound on heat, not
+   * a controller.
+   *
+   * @param marginK building b's margin above the band's edge, K
    */
-  public void advanceIdeal(LocalDateTime start, Duration step, double marginK, StepResult out) {
+  public void advanceIdeal(LocalDateTime start, Duration step, IntToDoubleFunction marginK,
+      StepResult out) {
     advanceWith(start, step, null, marginK, out);
   }
 
-  private void advanceWith(LocalDateTime start, Duration step, Command[] commands, double marginK,
-      StepResult out) {
+  private void advanceWith(LocalDateTime start, Duration step, Command[] commands,
+      IntToDoubleFunction marginK, StepResult out) {
     int stepS = (int) step.toSeconds();
     int dt = substepSeconds(stepS);
     int n = stepS / dt;
@@ -118,7 +122,8 @@ public final class Plant {
           // it when the room opens, and in the last occupied one.
           ComfortBand band = m.spec.comfort();
           boolean held = occupied || m.spec.schedule().isOccupied(t.plusSeconds(dt), holidays);
-          m.stepIdeal(dt, env, (held ? band.occupiedLowC() : band.unoccupiedLowC()) + marginK,
+          m.stepIdeal(dt, env,
+              (held ? band.occupiedLowC() : band.unoccupiedLowC()) + marginK.applyAsDouble(b),
               occupied);
         } else {
           Command c = commands[b];

@@ -22,33 +22,38 @@ public final class IdealHeating implements Controller {
   static final Command NONE = new Command(Double.NaN, Command.NO_LIMIT);
 
   private final String name;
-  private final double marginK;
+  private final double[] marginK;
 
   /** The bound at the comfort band's edge. */
   public IdealHeating() {
-    this("ideal", 0);
+    this("ideal", null);
   }
 
   /**
-   * The bound of controllers that plan a margin above the band's edge: every zone is held at the
-   * edge plus {@code marginK}. A controller that plans its floor at that margin (the MPC) keeps
-   * its zones there too, so it cannot use less heat than this source, up to the sensors' errors
-   * (room sensors: 0.15 K calibration sd, see {@code Sensors}).
+   * The bound of controllers that plan a margin above the band's edge: every zone of building b
+   * is held at the edge plus {@code marginK[b]}. A controller that holds its zones at those
+   * floors cannot use less heat than this source, up to the sensors' errors (room sensors: 0.15 K
+   * calibration sd, see {@code Sensors}).
    *
    * @param name the name reported for the run
-   * @param marginK added to the band's lower edge, K, >= 0
+   * @param marginK per building in the scenario's order, added to the band's lower edge, K, each
+   *     finite and >= 0; null for none
    */
-  public IdealHeating(String name, double marginK) {
-    if (!(marginK >= 0) || Double.isInfinite(marginK)) {
-      throw new IllegalArgumentException("ideal heating margin must be finite and >= 0 K: " + marginK);
+  public IdealHeating(String name, double[] marginK) {
+    if (marginK != null) {
+      for (double m : marginK) {
+        if (!(m >= 0) || Double.isInfinite(m)) {
+          throw new IllegalArgumentException("ideal heating margin must be finite and >= 0 K: " + m);
+        }
+      }
     }
     this.name = name;
-    this.marginK = marginK;
+    this.marginK = marginK == null ? null : marginK.clone();
   }
 
-  /** Added to the comfort band's lower edge, K. */
-  public double marginK() {
-    return marginK;
+  /** Added to building b's comfort band's lower edge, K. */
+  public double marginK(int b) {
+    return marginK == null ? 0 : marginK[b];
   }
 
   @Override

@@ -36,7 +36,7 @@ class IdealHeatingPlantTest {
     int unheated = 0;
     // One control step of 5 minutes is one substep, so the end state is the one the source aimed at.
     for (int k = 0; k < 7 * 288; k++, t = t.plus(SUBSTEP)) {
-      plant.advanceIdeal(t, SUBSTEP, marginK, out);
+      plant.advanceIdeal(t, SUBSTEP, b -> marginK, out);
       double[][] air = plant.zoneAirC();
       for (int b = 0; b < specs.size(); b++) {
         BuildingSpec s = specs.get(b);

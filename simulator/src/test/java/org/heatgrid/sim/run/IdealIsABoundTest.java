@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.List;
 import org.heatgrid.sim.compare.Comparison;
+import org.heatgrid.sim.compare.CostBound;
 import org.heatgrid.sim.kpi.KpiSet;
 import org.heatgrid.sim.mpc.MpcParameters;
 import org.heatgrid.sim.scenario.Scenario;
@@ -23,8 +24,19 @@ class IdealIsABoundTest {
   void idealUsesNoMoreHeatThanBaselineMpcOrOracle() throws InterruptedException {
     // A week: the oracle identifies its models from the baseline run of the trace itself.
     Comparison c = Comparison.run(CAMPUS.withPeriod(LocalDate.of(2026, 1, 5), LocalDate.of(2026, 1, 11)),
-        List.of("baseline", "mpc", "oracle", "ideal"), MpcParameters.DEFAULTS);
+        List.of("baseline", "mpc", "oracle", "ideal", "ideal-margin"), MpcParameters.DEFAULTS);
     assertBound(c, List.of("baseline", "mpc", "oracle"));
+    // The cost bound: the ideal's heat at the lowest rate, capacity for its weekly mean.
+    CostBound bound = CostBound.of(c.runs().get("ideal"));
+    assertThat(bound.costKrw()).isLessThan(c.kpis().get("ideal").cluster().costKrw());
+    for (String name : List.of("baseline", "mpc", "oracle")) {
+      assertThat(bound.costKrw()).as("cost bound vs %s", name)
+          .isLessThanOrEqualTo(c.kpis().get(name).cluster().costKrw());
+    }
+    // Holding a floor 1.1 K higher takes more heat, and its bound is higher.
+    assertThat(c.kpis().get("ideal-margin").cluster().energyMwh())
+        .isGreaterThan(c.kpis().get("ideal").cluster().energyMwh());
+    assertThat(CostBound.of(c.runs().get("ideal-margin")).costKrw()).isGreaterThan(bound.costKrw());
   }
 
   @Test

@@ -337,26 +337,14 @@ public class MpcController implements Controller {
         settings.clusterCapKw(), chains);
   }
 
-  /**
-   * The buildings' margins from their models' held-out day-ahead errors. A model without a
-   * held-out score gets the largest score of the others: it is the least known.
-   */
+  /** The buildings' margins from their models' held-out day-ahead errors. */
   private double[] marginsOf(List<BuildingInfo> list) {
     double[] rmse = new double[list.size()];
-    double largest = Double.NaN;
     for (int b = 0; b < rmse.length; b++) {
       FitQuality q = models.get(list.get(b).id()).heldOut();
       rmse[b] = q == null ? Double.NaN : q.horizonRmseK();
-      if (Double.isFinite(rmse[b]) && !(rmse[b] <= largest)) {
-        largest = rmse[b];
-      }
     }
-    double[] margins = new double[rmse.length];
-    for (int b = 0; b < rmse.length; b++) {
-      double r = Double.isFinite(rmse[b]) ? rmse[b] : Double.isNaN(largest) ? 0 : largest;
-      margins[b] = settings.marginK(r);
-    }
-    return margins;
+    return settings.marginsK(rmse);
   }
 
   /** A building's arrays before the occupied minimum is folded in. */

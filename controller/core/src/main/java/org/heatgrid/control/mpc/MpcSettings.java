@@ -6,14 +6,14 @@ import java.time.Duration;
  * Tuning of the model predictive controller.
  *
  * @param horizon planning horizon (24 h by default)
- * @param comfortMarginK planned floor above the comfort band's low edge: covers sensor
- *     calibration errors, which a controller cannot see, and model error. 1.1 K by default, chosen
- *     by {@code ./heatgrid tune} on a validation season, never on the evaluation (see
- *     docs/decisions/0023-frozen-tuning-and-a-second-reference.md; 0.475 K before, chosen on the
- *     evaluation trace: 0005)
+ * @param comfortMarginK planned floor above the comfort band's low edge for every building: covers
+ *     sensor calibration errors, which a controller cannot see, and model error. 0 by default, the
+ *     margin being per building (below); before 2026-12-05 one margin of 1.1 K (decision 0023)
  * @param marginPerRmse added to each building's comfort margin per K of its model's held-out
  *     day-ahead error ({@code FitQuality.horizonRmseK}): a building the model predicts worse
- *     gets more margin, as a back-off in stochastic MPC; 0 (the default) for one margin for all
+ *     gets more margin, as a back-off in stochastic MPC. 1.75 by default (0.5-1.1 K on campus16),
+ *     chosen by {@code ./heatgrid tune} on a validation season, never on the evaluation (see
+ *     docs/decisions/0025-a-margin-per-building-from-its-model-error.md)
  * @param slackKrwPerKStep linear penalty of planned under-temperature, KRW per K per step
  * @param slackKrwPerK2Step quadratic penalty of planned under-temperature, KRW per K^2 per step
  * @param heatRegularization small quadratic weight on heat, KRW per kW^2 per step: makes the plan
@@ -70,8 +70,14 @@ public record MpcSettings(
    * lift even the heaviest building by 1 K (about 2,000 kWh, 200,000 KRW), so the plan treats
    * comfort as a constraint and uses slack only when it cannot be met.
    */
-  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 1.1, 0, 500_000,
+  public static final MpcSettings DEFAULTS = new MpcSettings(Duration.ofHours(24), 0, 1.75, 500_000,
       1_000_000, 0.001, 0.8, 0.8, 0.5, 36, Double.POSITIVE_INFINITY, 0.2, 0, 0.05, 12, 4, Duration.ofSeconds(2), 100);
+
+  /**
+   * The margin of buildings none of whose models has a held-out score, with a per-building rule:
+   * the one margin for all that tuning chose before (decision 0023).
+   */
+  public static final double UNSCORED_MARGIN_K = 1.1;
 
   public MpcSettings {
     if (horizon.isNegative() || horizon.isZero()) {
@@ -131,10 +137,32 @@ public record MpcSettings(
 
   /**
    * The planned floor's margin above the band's edge for a building whose model erred {@code
-   * heldOutRmseK} on held-out days (NaN when unknown: the caller passes a stand-in).
+   * heldOutRmseK} on held-out days.
    */
   public double marginK(double heldOutRmseK) {
     return marginPerRmse == 0 ? comfortMarginK : comfortMarginK + marginPerRmse * heldOutRmseK;
+  }
+
+  /**
+   * The margins of a site's buildings from their models' held-out errors. NaN where a model has
+   * no held-out score: it gets the largest score of the others, being the least known; when none
+   * has one, every building gets at least {@link #UNSCORED_MARGIN_K}. With one margin for all
+   * ({@code marginPerRmse} 0) the scores are not read.
+   */
+  public double[] marginsK(double[] heldOutRmseK) {
+    double largest = Double.NaN;
+    for (double r : heldOutRmseK) {
+      if (Double.isFinite(r) && !(r <= largest)) {
+        largest = r;
+      }
+    }
+    double[] margins = new double[heldOutRmseK.length];
+    for (int b = 0; b < margins.length; b++) {
+      double r = Double.isFinite(heldOutRmseK[b]) ? heldOutRmseK[b] : largest;
+      margins[b] = marginPerRmse == 0 || !Double.isNaN(r) ? marginK(r)
+          : Math.max(comfortMarginK, UNSCORED_MARGIN_K);
+    }
+    return margins;
   }
 
   public MpcSettings withHorizon(Duration h) {

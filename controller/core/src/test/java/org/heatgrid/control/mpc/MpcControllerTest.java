@@ -53,6 +53,8 @@ class MpcControllerTest {
       new BuildingInfo("B", "B", "office", 3000, 2, OFFICE, ComfortBand.DEFAULT, 500, 80));
   private static final Site SITE = new Site("t", SEOUL, STEP,
       new Tariff("t", 361.98, new UsageRate.Flat(109.41)), HolidayCalendar.korea(), BUILDINGS);
+  /** The models' held-out day-ahead error: the default margin rule scales with it. */
+  private static final double MODEL_RMSE_K = 0.3;
   // Tuesday 2026-01-06, 05:00: three hours before occupancy.
   private static final LocalDateTime T = LocalDateTime.of(2026, 1, 6, 5, 0);
 
@@ -66,7 +68,7 @@ class MpcControllerTest {
       ThermalModel thermal = new ThermalModel(0.25, b.floorAreaM2() * 0.002, b.floorAreaM2() * 0.05,
           b.floorAreaM2() * 1e-4, b.floorAreaM2() * 0.005, 0, airPerKw, 0);
       m.put(b.id(), new PlanModel(b.id(), thermal, new EmitterCurve(b.substationCapacityKw() / Math.pow(50, 1.3),
-          1.3, 100, 1), 0.2, new FitQuality(100, 0.1, 0.3, 24, 0)));
+          1.3, 100, 1), 0.2, new FitQuality(100, 0.1, MODEL_RMSE_K, 24, 0)));
     }
     return m;
   }
@@ -113,9 +115,9 @@ class MpcControllerTest {
       assertThat(cmd.supplySetpointC()).isGreaterThan(17).isLessThanOrEqualTo(b.supplyMaxC());
     }
     Plan p = c.lastPlan();
-    // The plan reaches the occupied floor (20 C + comfort margin) by 08:00, and not before it
+    // The plan reaches the occupied floor (20 C + the building's margin) by 08:00, and not before it
     // needs to: at 05:00 the coldest zone is still below it.
-    double floor = 20 + MpcSettings.DEFAULTS.comfortMarginK();
+    double floor = 20 + MpcSettings.DEFAULTS.marginK(MODEL_RMSE_K);
     assertThat(p.tempC(0, 11)).isGreaterThanOrEqualTo(floor - 1e-3);
     assertThat(p.tempC(0, 0)).isLessThan(floor);
   }
@@ -146,7 +148,7 @@ class MpcControllerTest {
     MpcController c = mpc(new StructuredSolver(), MpcSettings.DEFAULTS);
     c.decide(observation(17, -5));
     assertThat(c.fallbackReasons()).isEmpty();
-    double floor = 20 + MpcSettings.DEFAULTS.comfortMarginK();
+    double floor = 20 + MpcSettings.DEFAULTS.marginK(MODEL_RMSE_K);
     assertThat(c.lastPlan().tempC(0, 11)).isLessThan(floor - 0.1).isGreaterThan(floor - 1);
   }
 
@@ -157,7 +159,7 @@ class MpcControllerTest {
         ComfortBand.DEFAULT, 800, 80);
     Site site = new Site("t", SEOUL, STEP, SITE.tariff(), SITE.holidays(), List.of(dorm));
     double airPerKw = 0.004;
-    double floor = 20 + MpcSettings.DEFAULTS.comfortMarginK();
+    double floor = 20 + MpcSettings.DEFAULTS.marginK(MODEL_RMSE_K);
     MpcController without = new MpcController("mpc", Map.of("A", models(0).get("A")),
         MpcSettings.DEFAULTS, new StructuredSolver(),
         new HeatingCurveController(BaselineSettings.DEFAULTS), LoadForecast.NONE);
