@@ -81,6 +81,6 @@ class TuningTest {
         .hasMessageContaining("at least one margin");
     assertThatThrownBy(() -> Tuning.run(CAMPUS, SHORT,
         List.of(Tuning.Margin.uniform(-0.1)), List.of(101L), 1))
-        .hasMessageContaining("must be >= 0");
+        .hasMessageContaining("comfort margin must be finite and >= 0: -0.1");
   }
 }
