@@ -49,22 +49,26 @@ final class IdentifyCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     MpcSetup.Prepared p = MpcSetup.prepare(s, MpcParameters.DEFAULTS);
     stdout.println("history: " + p.history());
-    stdout.printf(Locale.ROOT, "%-8s %8s %9s %7s %8s %8s %8s %8s %7s | %9s %9s %8s | %8s %5s %7s%n",
+    stdout.printf(Locale.ROOT, "%-8s %8s %9s %7s %8s %8s %8s %8s %7s | %9s %9s %8s | %8s %5s %7s %8s%n",
         "building", "UA kW/K", "C kWh/K", "tau h", "solar", "occ kW", "base kW", "air K/MW", "occ K",
-        "1-step K", "24 h K", "bias K", "emit K", "n", "spread");
+        "1-step K", "24 h K", "bias K", "emit K", "n", "spread", "margin K");
+    double[] rmse = p.identified().stream().mapToDouble(m -> m.heldOut().horizonRmseK()).toArray();
+    double[] margins = MpcParameters.DEFAULTS.settings().marginsK(rmse);
+    int row = 0;
     for (IdentifiedModel m : p.identified()) {
       ThermalModel t = m.model();
       FitQuality q = m.heldOut();
       PlanModel pm = p.models().get(m.buildingId());
       stdout.printf(Locale.ROOT,
-          "%-8s %8.2f %9.0f %7.1f %8.3f %8.1f %8.1f %8.2f %7.2f | %9.3f %9.3f %8.3f | %8.3f %5.2f %7.2f%n",
+          "%-8s %8.2f %9.0f %7.1f %8.3f %8.1f %8.1f %8.2f %7.2f | %9.3f %9.3f %8.3f | %8.3f %5.2f %7.2f %8.2f%n",
           m.buildingId(), t.uaKwPerK(), t.capacityKwhPerK(), t.timeConstantHours(), t.solarKwPerWm2(),
           t.gainsOccupiedKw(), t.gainsBaseKw(), 1000 * t.airPerKw(), t.occupiedAirK(), q.oneStepRmseK(), q.horizonRmseK(), q.biasK(),
-          m.emitter().kwPerKn(), m.emitter().exponent(), pm.zoneSpreadK());
+          m.emitter().kwPerKn(), m.emitter().exponent(), pm.zoneSpreadK(), margins[row++]);
     }
     printTwoStateFits(stdout, p);
     stdout.println("held-out days: every " + MpcParameters.DEFAULTS.heldOutEveryNthDay()
-        + "th day of the history; 24 h K = RMSE of 24-hour open-loop simulations from each midnight");
+        + "th day of the history; 24 h K = RMSE of 24-hour open-loop simulations from each midnight;"
+        + " margin K = the MPC's planned floor above the band's edge (MpcSettings.marginK)");
     Path dir = out != null ? out : Path.of("runs", "models");
     Files.createDirectories(dir);
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
