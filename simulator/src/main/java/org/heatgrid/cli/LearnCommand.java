@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.heatgrid.control.mpc.MpcSettings;
 import org.heatgrid.learn.LearnSettings;
 import org.heatgrid.learn.Learner;
 import org.heatgrid.learn.RecordSource;
@@ -116,11 +117,17 @@ final class LearnCommand implements Callable<Integer> {
     out.printf(Locale.ROOT, "bundle %s of site %s: %d usable days of %d (%s .. %s), %d readings"
         + " (%d not used), sha256 %s…, learnt in %.1f s%n", m.version(), m.site(), d.usableDays(),
         d.days(), d.from(), d.to(), d.readings(), d.rejected(), d.sha256().substring(0, 12), seconds);
-    out.println("building  held-out 24 h RMSE K  bias K  UA kW/K  C kWh/K  tau h  zone spread K");
+    out.println("building  held-out 24 h RMSE K  bias K  UA kW/K  C kWh/K  tau h  zone spread K"
+        + "  margin K");
+    // The margin the MPC will plan from this bundle (MpcSettings.marginK of the default rule).
+    double[] margins = MpcSettings.DEFAULTS.marginsK(m.buildings().stream()
+        .mapToDouble(b -> b.heldOut().horizonRmseK()).toArray());
+    int row = 0;
     for (Manifest.Building b : m.buildings()) {
-      out.printf(Locale.ROOT, "%-8s  %20.3f  %6.3f  %7.2f  %7.1f  %5.1f  %13.2f%n", b.id(),
+      out.printf(Locale.ROOT, "%-8s  %20.3f  %6.3f  %7.2f  %7.1f  %5.1f  %13.2f  %8.2f%n", b.id(),
           b.heldOut().horizonRmseK(), b.heldOut().biasK(), b.thermal().uaKwPerK(),
-          b.thermal().capacityKwhPerK(), b.thermal().timeConstantHours(), b.zoneSpreadK());
+          b.thermal().capacityKwhPerK(), b.thermal().timeConstantHours(), b.zoneSpreadK(),
+          margins[row++]);
     }
     out.printf(Locale.ROOT, "mean held-out 24 h RMSE: %.3f K%n", m.meanHeldOutRmseK());
     Manifest.Forecaster f = m.forecaster();
