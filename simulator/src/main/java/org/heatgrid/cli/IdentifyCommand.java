@@ -52,8 +52,7 @@ final class IdentifyCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "%-8s %8s %9s %7s %8s %8s %8s %8s %7s | %9s %9s %8s | %8s %5s %7s %8s%n",
         "building", "UA kW/K", "C kWh/K", "tau h", "solar", "occ kW", "base kW", "air K/MW", "occ K",
         "1-step K", "24 h K", "bias K", "emit K", "n", "spread", "margin K");
-    double[] rmse = p.identified().stream().mapToDouble(m -> m.heldOut().horizonRmseK()).toArray();
-    double[] margins = MpcParameters.DEFAULTS.settings().marginsK(rmse);
+    double[] margins = MpcSetup.plannedMarginsK(MpcParameters.DEFAULTS.settings(), p);
     int row = 0;
     for (IdentifiedModel m : p.identified()) {
       ThermalModel t = m.model();

@@ -1,6 +1,7 @@
 package org.heatgrid.sim.compare;
 
 import java.time.LocalDateTime;
+import org.heatgrid.sim.kpi.Kpis;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.tariff.Tariff;
 
@@ -38,20 +39,12 @@ public record CostBound(double usageKrw, double basicKrw, double capacityKw,
   /** The bound of the controllers that hold the floor {@code ideal} held. */
   public static CostBound of(RunResult ideal) {
     Tariff tariff = ideal.scenario().tariff();
-    double[][] meters = ideal.meterKwh15();
-    int windows = meters[0].length;
-    double[] cluster = new double[windows];
-    for (double[] m : meters) {
-      for (int k = 0; k < windows; k++) {
-        cluster[k] += m[k];
-      }
-    }
+    double[] cluster = Kpis.clusterWindowsKwh(ideal.meterKwh15());
+    int windows = cluster.length;
     double lowest = Double.POSITIVE_INFINITY;
-    double energy = 0;
     LocalDateTime t = ideal.start();
     for (int k = 0; k < windows; k++, t = t.plusMinutes(15)) {
       lowest = Math.min(lowest, tariff.usageKrwPerKwh(t));
-      energy += cluster[k];
     }
     int span = Math.min(windows, CAPACITY_WINDOW_DAYS * 96);
     double sum = 0;
@@ -65,9 +58,9 @@ public record CostBound(double usageKrw, double basicKrw, double capacityKw,
         best = Math.max(best, sum);
       }
     }
-    double capacityKw = best / (span * 0.25);
+    double capacityKw = best / (span * Kpis.WINDOW_H);
     double basic = tariff.basicChargeKrw(capacityKw, ideal.scenario().from(),
         ideal.scenario().to().plusDays(1));
-    return new CostBound(energy * lowest, basic, capacityKw, lowest);
+    return new CostBound(Kpis.energyKwh(cluster) * lowest, basic, capacityKw, lowest);
   }
 }

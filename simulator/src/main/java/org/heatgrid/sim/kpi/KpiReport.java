@@ -30,13 +30,7 @@ public record KpiReport(String controller, LocalDate from, LocalDate to, KpiSet 
     LocalDate from = r.scenario().from();
     LocalDate to = r.scenario().to();
     int nb = r.buildings().size();
-    int windows = r.meterKwh15()[0].length;
-    double[] clusterWindows = new double[windows];
-    for (double[] m : r.meterKwh15()) {
-      for (int k = 0; k < windows; k++) {
-        clusterWindows[k] += m[k];
-      }
-    }
+    double[] clusterWindows = Kpis.clusterWindowsKwh(r.meterKwh15());
     double clusterPeak = Kpis.peakKw(clusterWindows);
     int peakAt = Kpis.peakWindow(clusterWindows);
     double clusterBasic = tariff.basicChargeKrw(clusterPeak, from, to.plusDays(1));

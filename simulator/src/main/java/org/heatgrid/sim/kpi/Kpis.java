@@ -35,6 +35,17 @@ public final class Kpis {
     return s * stepH;
   }
 
+  /** The cluster's metering windows: every building's energy of each window summed, kWh. */
+  public static double[] clusterWindowsKwh(double[][] buildingWindowsKwh) {
+    double[] cluster = new double[buildingWindowsKwh[0].length];
+    for (double[] m : buildingWindowsKwh) {
+      for (int k = 0; k < cluster.length; k++) {
+        cluster[k] += m[k];
+      }
+    }
+    return cluster;
+  }
+
   /** Energy, kWh: the sum of the metering windows' energies. */
   public static double energyKwh(double[] windowKwh) {
     double s = 0;

@@ -84,14 +84,14 @@ public final class MpcSetup {
    */
   public static double[] plannedMarginsK(Scenario evaluation, MpcParameters p) {
     MpcSettings s = p.settings();
-    double[] rmse = new double[evaluation.buildings().size()];
-    if (s.marginPerRmse() > 0) {
-      List<IdentifiedModel> identified = prepare(evaluation, p).identified();
-      for (int b = 0; b < rmse.length; b++) {
-        rmse[b] = identified.get(b).heldOut().horizonRmseK();
-      }
-    }
-    return s.marginsK(rmse);
+    return s.marginPerRmse() > 0 ? plannedMarginsK(s, prepare(evaluation, p))
+        : s.marginsK(new double[evaluation.buildings().size()]);
+  }
+
+  /** The margins {@code s} plans for the buildings of {@code prepared}, in their order. */
+  public static double[] plannedMarginsK(MpcSettings s, Prepared prepared) {
+    return s.marginsK(prepared.identified().stream()
+        .mapToDouble(m -> m.heldOut().horizonRmseK()).toArray());
   }
 
   /** The MPC for a scenario, prepared from its history. */

@@ -121,12 +121,6 @@ public record MpcSettings(
     }
   }
 
-  public MpcSettings withComfortMargin(double k) {
-    return new MpcSettings(horizon, k, marginPerRmse, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
-        occupiedHeatShare, openingHeatShare, missedComfortGain, billingMonths, clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours, supplyMarginK,
-        solverTimeLimit, solverIterations);
-  }
-
   /** The margin rule {@code comfortMarginK + perRmse * (held-out day-ahead RMSE)}. */
   public MpcSettings withMargins(double comfortMarginK, double perRmse) {
     return new MpcSettings(horizon, comfortMarginK, perRmse, slackKrwPerKStep, slackKrwPerK2Step,

@@ -1,6 +1,8 @@
 package org.heatgrid.control.mpc.model;
 
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.IntToDoubleFunction;
 
 /** Scores a {@link ThermalModel} on a {@link StepSelection}: see {@link FitQuality}. */
 final class FitScorer {
@@ -12,17 +14,27 @@ final class FitScorer {
 
   static FitQuality score(ThermalModel model, StepSelection steps) {
     BuildingHistory h = steps.history();
-    double[] indoor = h.indoorC();
+    return score(steps, k -> predictAir(model, h, stateFromReading(model, h, k - 1), k),
+        w -> simulate(model, h, w));
+  }
+
+  /**
+   * Scores any model by its one-step prediction of the air at the end of step k from the readings
+   * before it, and by its open-loop simulation of a window.
+   */
+  static FitQuality score(StepSelection steps, IntToDoubleFunction oneStepAir,
+      Function<StepSelection.Window, double[]> simulation) {
+    double[] indoor = steps.history().indoorC();
     int[] transitions = steps.transitions();
     if (transitions.length == 0) {
       return FitQuality.none(HORIZON_HOURS);
     }
     double oneStepSquares = 0;
     for (int k : transitions) {
-      double error = predictAir(model, h, stateFromReading(model, h, k - 1), k) - indoor[k];
+      double error = oneStepAir.applyAsDouble(k) - indoor[k];
       oneStepSquares += error * error;
     }
-    SimulationErrors horizon = simulationErrors(model, h, steps.windows(HORIZON_HOURS));
+    SimulationErrors horizon = simulationErrors(indoor, steps.windows(HORIZON_HOURS), simulation);
     return new FitQuality(
         transitions.length,
         Math.sqrt(oneStepSquares / transitions.length),
@@ -34,7 +46,7 @@ final class FitScorer {
   /** Mean squared open-loop error over the given windows, K2 (NaN without readings). */
   static double meanSquaredSimulationError(
       ThermalModel model, BuildingHistory h, List<StepSelection.Window> windows) {
-    return simulationErrors(model, h, windows).meanSquare();
+    return simulationErrors(h.indoorC(), windows, w -> simulate(model, h, w)).meanSquare();
   }
 
   /** Sums of simulated-minus-measured errors over every reading inside the windows. */
@@ -48,14 +60,13 @@ final class FitScorer {
     }
   }
 
-  private static SimulationErrors simulationErrors(
-      ThermalModel model, BuildingHistory h, List<StepSelection.Window> windows) {
-    double[] indoor = h.indoorC();
+  private static SimulationErrors simulationErrors(double[] indoor,
+      List<StepSelection.Window> windows, Function<StepSelection.Window, double[]> simulation) {
     double sum = 0;
     double squares = 0;
     int count = 0;
     for (StepSelection.Window w : windows) {
-      double[] simulated = simulate(model, h, w);
+      double[] simulated = simulation.apply(w);
       for (int k = w.first(); k < w.end(); k++) {
         if (!Double.isNaN(indoor[k])) {
           double error = simulated[k - w.first()] - indoor[k];

@@ -1,6 +1,5 @@
 package org.heatgrid.control.mpc.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -41,8 +40,7 @@ final class OutputErrorFit {
 
   private final BuildingHistory history;
   private final List<StepSelection.Window> windows;
-  private final boolean[] free;
-  private final double[] fullStart;
+  private final FreeParameters parameters;
 
   private boolean negativeAir;
 
@@ -51,10 +49,11 @@ final class OutputErrorFit {
     this.history = steps.history();
     this.windows = steps.windows(windowHours);
     ThermalModel m = start.model();
-    this.free = new boolean[] {true, true, start.solarIdentifiable(),
-        start.occupancyIdentifiable(), true, airFree, start.occupancyIdentifiable()};
-    this.fullStart = new double[] {Math.log(m.uaKwPerK()), Math.log(m.capacityKwhPerK()),
-        m.solarKwPerWm2(), m.gainsOccupiedKw(), m.gainsBaseKw(), m.airPerKw(), m.occupiedAirK()};
+    this.parameters = new FreeParameters(
+        new boolean[] {true, true, start.solarIdentifiable(), start.occupancyIdentifiable(), true,
+            airFree, start.occupancyIdentifiable()},
+        new double[] {Math.log(m.uaKwPerK()), Math.log(m.capacityKwhPerK()), m.solarKwPerWm2(),
+            m.gainsOccupiedKw(), m.gainsBaseKw(), m.airPerKw(), m.occupiedAirK()});
   }
 
   /**
@@ -80,22 +79,22 @@ final class OutputErrorFit {
 
   private Optional<ThermalModel> run(ThermalModel start) {
     String id = history.buildingId();
-    List<Integer> observed = observedSteps();
-    if (observed.isEmpty()) {
+    int[] observed = StepSelection.readingsIn(history, windows);
+    if (observed.length == 0) {
       LOG.warning(() -> "building " + id + ": no simulation windows; keeping least squares");
       return Optional.empty();
     }
-    double[] target = observed.stream().mapToDouble(k -> history.indoorC()[k]).toArray();
+    double[] target = StepSelection.readingsAt(history, observed);
     ThermalModel refined;
     try {
       Optimum optimum = new LevenbergMarquardtOptimizer().optimize(new LeastSquaresBuilder()
-          .start(freeParameters())
+          .start(parameters.start())
           .target(target)
-          .model(point -> simulateWithSensitivities(point.toArray(), observed.size()))
+          .model(point -> simulateWithSensitivities(point.toArray(), observed.length))
           .maxIterations(MAX_ITERATIONS)
           .maxEvaluations(MAX_ITERATIONS * 2)
           .build());
-      double[] p = fullParameters(optimum.getPoint().toArray());
+      double[] p = parameters.full(optimum.getPoint().toArray());
       if (p[5] < 0) {
         negativeAir = true;
         return Optional.empty();
@@ -122,19 +121,6 @@ final class OutputErrorFit {
     return Optional.of(refined);
   }
 
-  /** Steps with a reading inside a window, in the order the model function reports them. */
-  private List<Integer> observedSteps() {
-    List<Integer> observed = new ArrayList<>();
-    for (StepSelection.Window w : windows) {
-      for (int k = w.first(); k < w.end(); k++) {
-        if (!Double.isNaN(history.indoorC()[k])) {
-          observed.add(k);
-        }
-      }
-    }
-    return observed;
-  }
-
   /**
    * Simulated air temperatures at the observed steps and their derivatives with respect to the
    * free parameters, from {@code dT[k+1] = a dT[k] + da (T[k] - To - q/UA) + (1 - a) d(q/UA)} with
@@ -143,7 +129,7 @@ final class OutputErrorFit {
    */
   private Pair<RealVector, RealMatrix>
       simulateWithSensitivities(double[] freePoint, int observations) {
-    double[] p = fullParameters(freePoint);
+    double[] p = parameters.full(freePoint);
     double ua = Math.exp(p[0]);
     double capacity = Math.exp(p[1]);
     double dt = history.stepHours();
@@ -151,7 +137,7 @@ final class OutputErrorFit {
     double daDLnUa = -a * dt * ua / capacity;
     double daDLnC = -daDLnUa;
     double[] values = new double[observations];
-    double[][] jacobian = new double[observations][freeCount()];
+    double[][] jacobian = new double[observations][parameters.count()];
     int row = 0;
     for (StepSelection.Window w : windows) {
       int before = w.first() - 1;
@@ -183,7 +169,7 @@ final class OutputErrorFit {
           double[] outputDerivative = dT.clone();
           outputDerivative[5] += u;
           outputDerivative[6] += occ;
-          jacobian[row] = freeParametersOf(outputDerivative);
+          jacobian[row] = parameters.freeOf(outputDerivative);
           row++;
         }
       }
@@ -195,39 +181,5 @@ final class OutputErrorFit {
   private ThermalModel toModel(double[] p) {
     return new ThermalModel(history.stepHours(), Math.exp(p[0]), Math.exp(p[1]), p[2], p[3], p[4],
         p[5], p[6]);
-  }
-
-  private int freeCount() {
-    int count = 0;
-    for (boolean f : free) {
-      count += f ? 1 : 0;
-    }
-    return count;
-  }
-
-  private double[] freeParameters() {
-    return freeParametersOf(fullStart);
-  }
-
-  private double[] freeParametersOf(double[] full) {
-    double[] out = new double[freeCount()];
-    int j = 0;
-    for (int i = 0; i < full.length; i++) {
-      if (free[i]) {
-        out[j++] = full[i];
-      }
-    }
-    return out;
-  }
-
-  private double[] fullParameters(double[] freePoint) {
-    double[] full = fullStart.clone();
-    int j = 0;
-    for (int i = 0; i < full.length; i++) {
-      if (free[i]) {
-        full[i] = freePoint[j++];
-      }
-    }
-    return full;
   }
 }

@@ -119,4 +119,27 @@ final class StepSelection {
     }
     return mask;
   }
+
+  /** Steps with a reading inside the windows, in window order: what a fit's residuals are of. */
+  static int[] readingsIn(BuildingHistory history, List<Window> windows) {
+    double[] indoor = history.indoorC();
+    List<Integer> steps = new ArrayList<>();
+    for (Window w : windows) {
+      for (int k = w.first(); k < w.end(); k++) {
+        if (!Double.isNaN(indoor[k])) {
+          steps.add(k);
+        }
+      }
+    }
+    return steps.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  /** The indoor readings at those steps. */
+  static double[] readingsAt(BuildingHistory history, int[] steps) {
+    double[] out = new double[steps.length];
+    for (int i = 0; i < steps.length; i++) {
+      out[i] = history.indoorC()[steps[i]];
+    }
+    return out;
+  }
 }

@@ -116,13 +116,14 @@ public record ThermalModel(
     return capacityKwhPerK / uaKwPerK;
   }
 
-  private static void requirePositive(String field, double value) {
+  /** Shared with {@link TwoStateModel}: names the field and the value. */
+  static void requirePositive(String field, double value) {
     if (!(value > 0) || !Double.isFinite(value)) {
       throw new IllegalArgumentException(field + " must be positive and finite: " + value);
     }
   }
 
-  private static void requireFinite(String field, double value) {
+  static void requireFinite(String field, double value) {
     if (!Double.isFinite(value)) {
       throw new IllegalArgumentException(field + " must be finite: " + value);
     }

@@ -1,6 +1,5 @@
 package org.heatgrid.control.mpc.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -38,17 +37,15 @@ final class TwoStateFit {
 
   private final BuildingHistory history;
   private final List<StepSelection.Window> windows;
-  private final boolean[] free;
-  private final double[] fullStart;
+  private final FreeParameters parameters;
   private final int[] observed;
 
   private TwoStateFit(StepSelection steps, LinearThermalFit.Result identifiable, ThermalModel one) {
     this.history = steps.history();
     this.windows = steps.windows(OutputErrorFit.WINDOW_HOURS);
-    this.free = new boolean[] {true, true, true, true, true, identifiable.solarIdentifiable(),
-        identifiable.occupancyIdentifiable(), true};
-    this.fullStart = start(one);
-    this.observed = observedSteps(history, windows);
+    this.parameters = new FreeParameters(new boolean[] {true, true, true, true, true,
+        identifiable.solarIdentifiable(), identifiable.occupancyIdentifiable(), true}, start(one));
+    this.observed = StepSelection.readingsIn(history, windows);
   }
 
   /**
@@ -66,20 +63,17 @@ final class TwoStateFit {
       LOG.warning(() -> "building " + id + ": no simulation windows for the two-state model");
       return Optional.empty();
     }
-    double[] target = new double[observed.length];
-    for (int i = 0; i < observed.length; i++) {
-      target[i] = history.indoorC()[observed[i]];
-    }
+    double[] target = StepSelection.readingsAt(history, observed);
     try {
       Optimum optimum = new LevenbergMarquardtOptimizer()
           .withCostRelativeTolerance(COST_TOLERANCE).optimize(new LeastSquaresBuilder()
-          .start(freeOf(fullStart))
+          .start(parameters.start())
           .target(target)
           .model(point -> valueAndJacobian(point.toArray()))
           .maxIterations(MAX_ITERATIONS)
           .maxEvaluations(MAX_ITERATIONS * 2)
           .build());
-      return Optional.of(toModel(full(optimum.getPoint().toArray())));
+      return Optional.of(toModel(parameters.full(optimum.getPoint().toArray())));
     } catch (MathIllegalStateException | IllegalArgumentException e) {
       LOG.warning(() -> "building " + id + ": two-state fit failed (" + e.getMessage() + ")");
       return Optional.empty();
@@ -102,13 +96,13 @@ final class TwoStateFit {
   }
 
   private Pair<RealVector, RealMatrix> valueAndJacobian(double[] freePoint) {
-    double[] base = simulateObserved(full(freePoint));
+    double[] base = simulateObserved(parameters.full(freePoint));
     double[][] jacobian = new double[observed.length][freePoint.length];
     for (int j = 0; j < freePoint.length; j++) {
       double[] shifted = freePoint.clone();
       double h = 1e-6 * Math.max(1, Math.abs(freePoint[j]));
       shifted[j] += h;
-      double[] moved = simulateObserved(full(shifted));
+      double[] moved = simulateObserved(parameters.full(shifted));
       for (int i = 0; i < observed.length; i++) {
         jacobian[i][j] = (moved[i] - base[i]) / h;
       }
@@ -180,46 +174,8 @@ final class TwoStateFit {
     return out;
   }
 
-  private static int[] observedSteps(BuildingHistory h, List<StepSelection.Window> windows) {
-    List<Integer> steps = new ArrayList<>();
-    for (StepSelection.Window w : windows) {
-      for (int k = w.first(); k < w.end(); k++) {
-        if (!Double.isNaN(h.indoorC()[k])) {
-          steps.add(k);
-        }
-      }
-    }
-    return steps.stream().mapToInt(Integer::intValue).toArray();
-  }
-
   private TwoStateModel toModel(double[] p) {
     return new TwoStateModel(history.stepHours(), Math.exp(p[0]), Math.exp(p[1]), Math.exp(p[2]),
         Math.exp(p[3]), Math.exp(p[4]), p[5], p[6], p[7]);
-  }
-
-  private double[] freeOf(double[] fullPoint) {
-    int count = 0;
-    for (boolean f : free) {
-      count += f ? 1 : 0;
-    }
-    double[] out = new double[count];
-    int j = 0;
-    for (int i = 0; i < fullPoint.length; i++) {
-      if (free[i]) {
-        out[j++] = fullPoint[i];
-      }
-    }
-    return out;
-  }
-
-  private double[] full(double[] freePoint) {
-    double[] out = fullStart.clone();
-    int j = 0;
-    for (int i = 0; i < out.length; i++) {
-      if (free[i]) {
-        out[i] = freePoint[j++];
-      }
-    }
-    return out;
   }
 }

@@ -40,15 +40,15 @@ public record TwoStateModel(
 
   /** Throws {@link IllegalArgumentException} naming the first invalid field. */
   public TwoStateModel {
-    positive("stepHours", stepHours);
-    positive("airToOutdoorKwPerK", airToOutdoorKwPerK);
-    positive("airToMassKwPerK", airToMassKwPerK);
-    positive("massToOutdoorKwPerK", massToOutdoorKwPerK);
-    positive("airCapacityKwhPerK", airCapacityKwhPerK);
-    positive("massCapacityKwhPerK", massCapacityKwhPerK);
-    finite("solarKwPerWm2", solarKwPerWm2);
-    finite("gainsOccupiedKw", gainsOccupiedKw);
-    finite("gainsBaseKw", gainsBaseKw);
+    ThermalModel.requirePositive("stepHours", stepHours);
+    ThermalModel.requirePositive("airToOutdoorKwPerK", airToOutdoorKwPerK);
+    ThermalModel.requirePositive("airToMassKwPerK", airToMassKwPerK);
+    ThermalModel.requirePositive("massToOutdoorKwPerK", massToOutdoorKwPerK);
+    ThermalModel.requirePositive("airCapacityKwhPerK", airCapacityKwhPerK);
+    ThermalModel.requirePositive("massCapacityKwhPerK", massCapacityKwhPerK);
+    ThermalModel.requireFinite("solarKwPerWm2", solarKwPerWm2);
+    ThermalModel.requireFinite("gainsOccupiedKw", gainsOccupiedKw);
+    ThermalModel.requireFinite("gainsBaseKw", gainsBaseKw);
   }
 
   /** Steady-state loss of the building, air to outdoors, kW/K: Hao + Ham Hmo / (Ham + Hmo). */
@@ -120,18 +120,6 @@ public record TwoStateModel(
     /** Structure at the end of the step. */
     public double nextMass(double air, double mass, double heatKw, double outdoorC) {
       return ma * air + mm * mass + heatToMass * heatKw + outdoorToMass * outdoorC;
-    }
-  }
-
-  private static void positive(String field, double value) {
-    if (!(value > 0) || !Double.isFinite(value)) {
-      throw new IllegalArgumentException(field + " must be positive and finite: " + value);
-    }
-  }
-
-  private static void finite(String field, double value) {
-    if (!Double.isFinite(value)) {
-      throw new IllegalArgumentException(field + " must be finite: " + value);
     }
   }
 }
