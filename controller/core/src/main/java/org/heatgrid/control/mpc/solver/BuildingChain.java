@@ -1,9 +1,14 @@
 package org.heatgrid.control.mpc.solver;
 
 /**
- * One building's first-order thermal chain {@code T[k+1] = a*T[k] + g*u[k] + w[k]} over N steps,
- * whose comfort floor holds for the air, {@code T[k+1] + airPerKw*u[k]}: the state is the
- * building's slow temperature, and the radiators' heat of a step lifts the air above it at once.
+ * One building's thermal chain over N steps. Without {@code structure} it is first order,
+ * {@code T[k+1] = a*T[k] + g*u[k] + w[k]}, and its comfort floor holds for the air,
+ * {@code T[k+1] + airPerKw*u[k]}: the state is the building's slow temperature, and the
+ * radiators' heat of a step lifts the air above it at once. With a {@link Structure} the state T
+ * is the air itself and a second, unmeasured state M (the structure) stores heat:
+ * {@code T[k+1] = a*T[k] + structure.fromStructure*M[k] + g*u[k] + w[k]} and
+ * {@code M[k+1] = structure.fromAir*T[k] + structure.retention*M[k] + structure.heatGain*u[k]
+ * + structure.drive[k]}, so a plan can preheat the structure and let the air draw on it.
  *
  * <p>The arrays are copied on construction and each array accessor returns a fresh copy; inside
  * loops use the indexed accessors such as {@link #w(int)}.
@@ -16,16 +21,40 @@ package org.heatgrid.control.mpc.solver;
  * @param uMax upper bound of heat u[k] (kW), finite and >= 0, length N
  * @param fixedLoadKw uncontrollable load (hot water) counted in the cluster sum (kW), >= 0
  * @param airPerKw air above the state per kW of the step's heat (K/kW), finite and >= 0; the
- *     comfort row is {@code T[k+1] + airPerKw*u[k] + s[k] >= low[k]}
+ *     comfort row is {@code T[k+1] + airPerKw*u[k] + s[k] >= low[k]}; 0 with a structure
+ * @param structure the second state, or null for a first-order chain
  */
 public record BuildingChain(
     double a, double g, double t0, double[] w, double[] low, double[] uMax, double[] fixedLoadKw,
-    double airPerKw) {
+    double airPerKw, Structure structure) {
 
   /** A chain whose floor holds for the state itself (no air offset). */
   public BuildingChain(double a, double g, double t0, double[] w, double[] low, double[] uMax,
       double[] fixedLoadKw) {
-    this(a, g, t0, w, low, uMax, fixedLoadKw, 0);
+    this(a, g, t0, w, low, uMax, fixedLoadKw, 0, null);
+  }
+
+  /** A first-order chain with an air offset. */
+  public BuildingChain(double a, double g, double t0, double[] w, double[] low, double[] uMax,
+      double[] fixedLoadKw, double airPerKw) {
+    this(a, g, t0, w, low, uMax, fixedLoadKw, airPerKw, null);
+  }
+
+  /**
+   * A two-state chain: air T (the state the floor holds for) and structure M.
+   *
+   * @param airRetention T[k+1] per K of T[k], in (0, 1]
+   * @param heatToAir T[k+1] per kW of heat, > 0
+   * @param air0 measured air T[0] (C)
+   * @param airDrive the air's free drive of each step (C)
+   */
+  public static BuildingChain twoState(double airRetention, double heatToAir, double air0,
+      double[] airDrive, Structure structure, double[] low, double[] uMax, double[] fixedLoadKw) {
+    if (structure == null) {
+      throw new IllegalArgumentException("structure must not be null for a two-state chain");
+    }
+    return new BuildingChain(airRetention, heatToAir, air0, airDrive, low, uMax, fixedLoadKw, 0,
+        structure);
   }
 
   public BuildingChain {
@@ -48,6 +77,87 @@ public record BuildingChain(
           + ", low " + low.length + ", uMax " + uMax.length + ", fixedLoadKw "
           + fixedLoadKw.length);
     }
+    if (structure != null) {
+      if (airPerKw != 0) {
+        throw new IllegalArgumentException("a two-state chain has no air offset: airPerKw "
+            + airPerKw);
+      }
+      if (structure.drive.length != w.length) {
+        throw new IllegalArgumentException("building structure drive has length "
+            + structure.drive.length + ", expected " + w.length);
+      }
+    }
+  }
+
+  /**
+   * The second state of a two-state chain, the structure M, which has no sensor.
+   *
+   * @param fromStructure T[k+1] per K of M[k], >= 0
+   * @param fromAir M[k+1] per K of T[k], >= 0
+   * @param retention M[k+1] per K of M[k], in (0, 1]
+   * @param heatGain M[k+1] per kW of heat u[k], >= 0
+   * @param m0 estimated M[0] (C)
+   * @param drive the structure's free drive of each step (C), length N
+   */
+  public record Structure(double fromStructure, double fromAir, double retention,
+      double heatGain, double m0, double[] drive) {
+
+    public Structure {
+      Checks.nonNegative("structure fromStructure", fromStructure);
+      Checks.nonNegative("structure fromAir", fromAir);
+      if (!(retention > 0 && retention <= 1)) {
+        throw new IllegalArgumentException("structure retention must be in (0, 1]: " + retention);
+      }
+      Checks.nonNegative("structure heatGain", heatGain);
+      Checks.finite("structure m0", m0);
+      drive = Checks.copy("structure drive", drive, false);
+    }
+
+    @Override
+    public double[] drive() {
+      return drive.clone();
+    }
+
+    public double drive(int k) {
+      return drive[k];
+    }
+  }
+
+  /**
+   * The state path under {@code heatKw}: {@code [0][k]} is T[k+1] (the plan's temperatures),
+   * {@code [1][k]} the structure M[k+1] (zeros for a first-order chain).
+   */
+  public double[][] simulate(double[] heatKw) {
+    int n = w.length;
+    double[] t = new double[n];
+    double[] m = new double[n];
+    double previous = t0;
+    double mass = structure == null ? 0 : structure.m0;
+    for (int k = 0; k < n; k++) {
+      double next = nextState(k, previous, mass, heatKw[k]);
+      if (structure != null) {
+        mass = nextStructure(k, previous, mass, heatKw[k]);
+        m[k] = mass;
+      }
+      t[k] = next;
+      previous = next;
+    }
+    return new double[][] {t, m};
+  }
+
+  /** T[k+1] from T[k], M[k] (ignored without a structure) and u[k]. */
+  public double nextState(int k, double t, double mass, double heatKw) {
+    double next = a * t + g * heatKw + w[k];
+    return structure == null ? next : next + structure.fromStructure * mass;
+  }
+
+  /** M[k+1] from T[k], M[k] and u[k]; 0 without a structure. */
+  public double nextStructure(int k, double t, double mass, double heatKw) {
+    if (structure == null) {
+      return 0;
+    }
+    return structure.fromAir * t + structure.retention * mass + structure.heatGain * heatKw
+        + structure.drive[k];
   }
 
   /** The air temperature the comfort floor is for, at state {@code tNext} and heat {@code u}. */

@@ -15,6 +15,10 @@ package org.heatgrid.control.mpc.solver;
  * differences "row k - row 0": with that R, {@code R 1 = e0} and
  * {@code R S R' = R S0 R' + d_P e0 e0'}, so d_P lands on one pivot only.
  *
+ * <p>A two-state building's rows are pentadiagonal (its air recurrence reaches two steps back,
+ * see {@link QpForm}); its block is factored as a banded LDL' and its share of S0 is formed
+ * densely in the same product form, see {@link #addTwoStateBuildingToSchur}.
+ *
  * <p>Work arrays are allocated once per size; not thread-safe.
  */
 final class NormalEquations {
@@ -31,6 +35,10 @@ final class NormalEquations {
   private final QpForm form;
   private final int n;
   private final double[] lowerL;
+  /** L[k][k-2] of two-state buildings' blocks; 0 for first-order ones. */
+  private final double[] lowerL2;
+  /** Dense n x n work matrix of the two-state update, row-major. */
+  private final double[] dense;
   private final double[] coupling;
   /** C_b[k+1][k]: the heat of step k in the next step's row, through the air offset. */
   private final double[] couplingNext;
@@ -60,6 +68,8 @@ final class NormalEquations {
     this.n = form.steps;
     int bn = form.buildings * n;
     lowerL = new double[bn];
+    lowerL2 = new double[bn];
+    dense = new double[n * n];
     coupling = new double[bn];
     couplingNext = new double[bn];
     zRow = new double[n];
@@ -91,6 +101,11 @@ final class NormalEquations {
       schur[k * n + k] = d[form.z(k)];
     }
     for (int b = 0; b < form.buildings; b++) {
+      if (form.twoState[b]) {
+        factorTwoStateBuilding(b, d);
+        addTwoStateBuildingToSchur(b, d);
+        continue;
+      }
       factorBuilding(b, d);
       if (form.c[b] > 0) {
         addAirBuildingToSchur(b, d);
@@ -151,6 +166,7 @@ final class NormalEquations {
         pivot = Double.MIN_NORMAL;
       }
       inversePivot[base + k] = 1 / pivot;
+      lowerL2[base + k] = 0;
       coupling[base + k] = -gc * du;
       couplingNext[base + k] = k + 1 < n ? a * c * du : 0;
       previousYs = ys;
@@ -312,6 +328,121 @@ final class NormalEquations {
   }
 
   /**
+   * Banded LDL' of a two-state building's pentadiagonal block M_b = E + G diag(du) G', where E
+   * comes from the y and s columns ({@code ys[l]} on the vector 1, -p1, -p2 at rows l, l+1, l+2)
+   * and G from the heat columns (-b0, -b1 at rows l, l+1).
+   */
+  private void factorTwoStateBuilding(int b, double[] d) {
+    double p1 = form.p1[b];
+    double p2 = form.p2[b];
+    double b0 = form.b0[b];
+    double b1 = form.b1[b];
+    int base = b * n;
+    double ys1 = 0;
+    double ys2 = 0;
+    double du1 = 0;
+    double pivot1 = 1;
+    double pivot2 = 1;
+    double l1Previous = 0;
+    for (int k = 0; k < n; k++) {
+      double du = d[form.u(b, k)];
+      double ys = d[form.y(b, k)] + d[form.s(b, k)];
+      double diagonal = ys + p1 * p1 * ys1 + p2 * p2 * ys2 + b0 * b0 * du + b1 * b1 * du1;
+      double sub1 = -p1 * ys1 + p1 * p2 * ys2 + b0 * b1 * du1;
+      double sub2 = -p2 * ys2;
+      double l2 = k > 1 ? sub2 / pivot2 : 0;
+      double l1 = k > 0 ? (sub1 - l2 * l1Previous * pivot2) / pivot1 : 0;
+      double pivot = diagonal - l1 * l1 * pivot1 - l2 * l2 * pivot2;
+      // Unlike the first-order pivot this one is a difference; a pivot lost to rounding is
+      // replaced by its diagonal, which only damps that direction of the Newton step.
+      if (!(pivot > PIVOT_TOLERANCE * diagonal)) {
+        pivot = Math.max(diagonal, Double.MIN_NORMAL);
+      }
+      lowerL[base + k] = l1;
+      lowerL2[base + k] = l2;
+      inversePivot[base + k] = 1 / pivot;
+      coupling[base + k] = -b0 * du;
+      couplingNext[base + k] = k + 1 < n ? -b1 * du : 0;
+      ys2 = ys1;
+      ys1 = ys;
+      du1 = du;
+      pivot2 = pivot1;
+      pivot1 = pivot;
+      l1Previous = l1;
+    }
+  }
+
+  /**
+   * A two-state building's share of S0 in the product form of the first-order case: with
+   * M_b = E + G Du G' and Z = M_b^-1, {@code Du - Du G' Z G Du = Du G' (Z E) G'^-1}, which
+   * does not cancel when heat is interior and the floor active. X = Z E is solved densely
+   * (E is banded, so the forward pass only touches the lower band); then row i of
+   * {@code Y = G' X G'^-1} follows {@code Y[i][j] = X[i][j] + rho (X[i+1][j] - Y[i][j-1])} with
+   * rho = b1 / b0, and the update is {@code du[i] Y[i][j]} on the upper triangle. O(N^2) per
+   * building, several times the first-order update's work.
+   */
+  private void addTwoStateBuildingToSchur(int b, double[] d) {
+    double p1 = form.p1[b];
+    double p2 = form.p2[b];
+    double rho = form.b1[b] / form.b0[b];
+    int base = b * n;
+    int u0 = form.u(b, 0);
+    double[] x = dense;
+    java.util.Arrays.fill(x, 0.0);
+    // E: ys[l] (v_l v_l') with v_l = e_l - p1 e_{l+1} - p2 e_{l+2}.
+    for (int l = 0; l < n; l++) {
+      double ys = d[form.y(b, l)] + d[form.s(b, l)];
+      double[] v = {1, -p1, -p2};
+      for (int r = 0; r < 3 && l + r < n; r++) {
+        for (int q = 0; q < 3 && l + q < n; q++) {
+          x[(l + r) * n + l + q] += ys * v[r] * v[q];
+        }
+      }
+    }
+    // Forward with L: row k of X has entries up to column k + 2 only.
+    for (int k = 1; k < n; k++) {
+      double l1 = lowerL[base + k];
+      double l2 = lowerL2[base + k];
+      int row = k * n;
+      int end = Math.min(n, k + 3);
+      for (int j = 0; j < end; j++) {
+        double v = x[row + j] - l1 * x[row - n + j];
+        x[row + j] = k > 1 ? v - l2 * x[row - 2 * n + j] : v;
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      double inv = inversePivot[base + k];
+      int row = k * n;
+      int end = Math.min(n, k + 3);
+      for (int j = 0; j < end; j++) {
+        x[row + j] *= inv;
+      }
+    }
+    // Backward with L'.
+    for (int k = n - 2; k >= 0; k--) {
+      double l1 = lowerL[base + k + 1];
+      double l2 = k + 2 < n ? lowerL2[base + k + 2] : 0;
+      int row = k * n;
+      for (int j = 0; j < n; j++) {
+        double v = x[row + j] - l1 * x[row + n + j];
+        x[row + j] = k + 2 < n ? v - l2 * x[row + 2 * n + j] : v;
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      int row = i * n;
+      double du = d[u0 + i];
+      double y = 0;
+      for (int j = 0; j < n; j++) {
+        double below = i + 1 < n ? x[row + n + j] : 0;
+        y = x[row + j] + rho * (below - y);
+        if (j >= i && du != 0) {
+          schur[row + j] += du * y;
+        }
+      }
+    }
+  }
+
+  /**
    * The semiseparable factors of Z = M_b^-1 for the building whose rows start at {@code base}:
    * {@code factorF[k] = -l[k]} (0 at both ends) and {@code diagonalZ[i] = 1/d[i] + f[i+1]^2 Zd[i+1]}.
    */
@@ -408,17 +539,27 @@ final class NormalEquations {
    */
   private void solveBuildings(double[] x) {
     int buildings = form.buildings;
-    for (int k = 1; k < n; k++) {
+    for (int base = 0; base < buildings * n; base += n) {
+      if (n > 1) {
+        x[base + 1] -= lowerL[base + 1] * x[base];
+      }
+    }
+    for (int k = 2; k < n; k++) {
       for (int base = 0; base < buildings * n; base += n) {
-        x[base + k] -= lowerL[base + k] * x[base + k - 1];
+        x[base + k] -= lowerL[base + k] * x[base + k - 1] + lowerL2[base + k] * x[base + k - 2];
       }
     }
     for (int base = 0; base < buildings * n; base += n) {
       x[base + n - 1] *= inversePivot[base + n - 1];
+      if (n > 1) {
+        x[base + n - 2] = x[base + n - 2] * inversePivot[base + n - 2]
+            - lowerL[base + n - 1] * x[base + n - 1];
+      }
     }
-    for (int k = n - 2; k >= 0; k--) {
+    for (int k = n - 3; k >= 0; k--) {
       for (int base = 0; base < buildings * n; base += n) {
-        x[base + k] = x[base + k] * inversePivot[base + k] - lowerL[base + k + 1] * x[base + k + 1];
+        x[base + k] = x[base + k] * inversePivot[base + k] - lowerL[base + k + 1] * x[base + k + 1]
+            - lowerL2[base + k + 2] * x[base + k + 2];
       }
     }
   }

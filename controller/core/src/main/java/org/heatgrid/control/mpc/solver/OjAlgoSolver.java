@@ -49,6 +49,7 @@ public final class OjAlgoSolver implements PlanSolver {
     Variable[][] u = new Variable[buildings][n];
     Variable[][] t = new Variable[buildings][n];
     Variable[][] s = new Variable[buildings][n];
+    Variable[][] masses = new Variable[buildings][n];
     Variable peak = model.addVariable("P").lower(p.peakFloorKw()).weight(p.peakKrwPerKw());
     if (p.clusterCapKw() < Double.POSITIVE_INFINITY) {
       peak.upper(p.clusterCapKw());
@@ -67,11 +68,24 @@ public final class OjAlgoSolver implements PlanSolver {
           squares.set(s[b][k], s[b][k], 0.5 * p.slackQuadratic());
         }
         // T[k+1] - a*T[k] - g*u[k] = w[k], with T[0] = t0 known.
-        Expression dynamics = model.addExpression("dyn" + b + "_" + k)
-            .level(chain.w(k) + (k == 0 ? chain.a() * chain.t0() : 0));
+        BuildingChain.Structure st = chain.structure();
+        double known = k == 0 ? chain.a() * chain.t0() + (st == null ? 0 : st.fromStructure() * st.m0()) : 0;
+        Expression dynamics = model.addExpression("dyn" + b + "_" + k).level(chain.w(k) + known);
         dynamics.set(t[b][k], 1).set(u[b][k], -chain.g());
         if (k > 0) {
           dynamics.set(t[b][k - 1], -chain.a());
+        }
+        if (st != null) {
+          // M[k+1] - fromAir*T[k] - retention*M[k] - heatGain*u[k] = drive[k].
+          Variable mass = model.addVariable("M" + b + "_" + k);
+          masses[b][k] = mass;
+          Expression structure = model.addExpression("mass" + b + "_" + k).level(st.drive(k)
+              + (k == 0 ? st.fromAir() * chain.t0() + st.retention() * st.m0() : 0));
+          structure.set(mass, 1).set(u[b][k], -st.heatGain());
+          if (k > 0) {
+            structure.set(t[b][k - 1], -st.fromAir()).set(masses[b][k - 1], -st.retention());
+            dynamics.set(masses[b][k - 1], -st.fromStructure());
+          }
         }
         Expression floor = model.addExpression("floor" + b + "_" + k).lower(chain.low(k))
             .set(t[b][k], 1).set(s[b][k], 1);

@@ -33,11 +33,14 @@ public final class PlanChecker {
     for (int b = 0; b < buildings; b++) {
       BuildingChain chain = problem.buildings().get(b);
       double previous = chain.t0();
+      // The structure has no column in a plan: it follows from the planned air and heat.
+      double mass = chain.structure() == null ? 0 : chain.structure().m0();
       for (int k = 0; k < n; k++) {
         double u = plan.heatKw(b, k);
         double t = plan.tempC(b, k);
         double s = plan.slackK(b, k);
-        double expected = chain.a() * previous + chain.g() * u + chain.w(k);
+        double expected = chain.nextState(k, previous, mass, u);
+        mass = chain.nextStructure(k, previous, mass, u);
         worst.see(Math.abs(t - expected), "dynamics", b, k);
         worst.see(chain.low(k) - chain.airC(t, u) - s, "comfort floor", b, k);
         worst.see(-s, "slack >= 0", b, k);

@@ -50,11 +50,9 @@ final class PlanPolisher {
     }
     for (int b = 0; b < buildings; b++) {
       BuildingChain chain = problem.buildings().get(b);
-      double t = chain.t0();
+      temp[b] = chain.simulate(heat[b])[0];
       for (int k = 0; k < n; k++) {
-        t = chain.a() * t + chain.g() * heat[b][k] + chain.w(k);
-        temp[b][k] = t;
-        slack[b][k] = Math.max(0, chain.low(k) - chain.airC(t, heat[b][k]));
+        slack[b][k] = Math.max(0, chain.low(k) - chain.airC(temp[b][k], heat[b][k]));
       }
     }
     double peak = problem.peakFloorKw();

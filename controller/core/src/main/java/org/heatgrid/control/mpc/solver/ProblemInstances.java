@@ -3,6 +3,7 @@ package org.heatgrid.control.mpc.solver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.heatgrid.control.mpc.model.TwoStateModel;
 
 /**
  * Reproducible random planning problems shaped like the campus: used by tests, the benchmark and
@@ -58,6 +59,56 @@ public final class ProblemInstances {
         peakFloor,
         cap,
         chains);
+  }
+
+  /**
+   * As {@link #campusLike}, but every building is a two-state chain (air and structure) drawn
+   * like the 3R2C fits of campus16: air time constant 0.2-0.5 h, structure 20-80 h, a loss
+   * coefficient of 10-60 kW/K mostly through the structure, the structure starting 0-1.5 K
+   * below the air.
+   */
+  public static PlanningProblem twoStateCampus(int buildings, int steps, long seed) {
+    PlanningProblem shape = campusLike(buildings, steps, seed);
+    SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
+    List<BuildingChain> chains = new ArrayList<>();
+    for (BuildingChain chain : shape.buildings()) {
+      chains.add(twoStateBuilding(chain, random));
+    }
+    return new PlanningProblem(steps, shape.stepHours(), shape.priceKrwPerKwh(),
+        shape.slackLinear(), shape.slackQuadratic(), shape.heatRegularization(),
+        shape.peakKrwPerKw(), shape.peakFloorKw(), shape.clusterCapKw(), chains);
+  }
+
+  /** A two-state building with the shape's floors, heat limit and hot water. */
+  private static BuildingChain twoStateBuilding(BuildingChain shape, SplittableRandom random) {
+    double ua = random.nextDouble(10, 60);
+    double airToOutdoor = ua * random.nextDouble(0.1, 0.4);
+    double airToMass = random.nextDouble(3, 10) * ua;
+    double massToOutdoor = 0.01 * ua;
+    double airCapacity = random.nextDouble(0.2, 0.5) * (airToOutdoor + airToMass);
+    double massCapacity = random.nextDouble(20, 80) * (airToMass + massToOutdoor);
+    TwoStateModel model = new TwoStateModel(STEP_HOURS, airToOutdoor, airToMass, massToOutdoor,
+        airCapacity, massCapacity, 0, 0, random.nextDouble(0, 0.5) * ua);
+    TwoStateModel.Discrete d = model.discrete();
+    int n = shape.steps();
+    // The shape's drive is (1 - a) To plus gains; its outdoor temperature is recovered from it
+    // only roughly, which is all a benchmark needs: a daily swing around a cold mean.
+    double[] airDrive = new double[n];
+    double[] massDrive = new double[n];
+    double[] uMax = new double[n];
+    double heatMax = Math.max(shape.uMax(0), 1.3 * model.uaKwPerK() * 25);
+    for (int k = 0; k < n; k++) {
+      double outdoor = shape.w(k) / (1 - shape.a());
+      double gains = model.freeGainsKw(0, false);
+      airDrive[k] = d.heatToAir() * gains + d.outdoorToAir() * outdoor;
+      massDrive[k] = d.heatToMass() * gains + d.outdoorToMass() * outdoor;
+      uMax[k] = heatMax;
+    }
+    double air0 = random.nextDouble(18, 21);
+    BuildingChain.Structure structure = new BuildingChain.Structure(d.am(), d.ma(), d.mm(),
+        d.heatToMass(), air0 - random.nextDouble(0, 1.5), massDrive);
+    return BuildingChain.twoState(d.aa(), d.heatToAir(), air0, airDrive, structure,
+        shape.low(), uMax, shape.fixedLoadKw());
   }
 
   private static double hourOf(int step) {

@@ -40,7 +40,18 @@ public final class SolverBenchmark {
   /** Solves {@code instances} problems {@code repeats} times each after a warm-up. */
   public static Result run(PlanSolver solver, int buildings, int steps, int instances,
       int repeats, long seed) {
-    PlanningProblem warmUp = ProblemInstances.campusLike(buildings, steps, seed - 1);
+    return run(solver, ProblemInstances::campusLike, buildings, steps, instances, repeats, seed);
+  }
+
+  /** Draws problems of one kind, e.g. {@link ProblemInstances#twoStateCampus}. */
+  public interface Instances {
+    PlanningProblem draw(int buildings, int steps, long seed);
+  }
+
+  /** As {@link #run(PlanSolver, int, int, int, int, long)} on problems of {@code kind}. */
+  public static Result run(PlanSolver solver, Instances kind, int buildings, int steps,
+      int instances, int repeats, long seed) {
+    PlanningProblem warmUp = kind.draw(buildings, steps, seed - 1);
     for (int i = 0; i < Math.min(repeats * instances, 20); i++) {
       solver.solve(warmUp, BENCHMARK_LIMITS);
     }
@@ -49,7 +60,7 @@ public final class SolverBenchmark {
     int notOptimal = 0;
     int count = 0;
     for (int i = 0; i < instances; i++) {
-      PlanningProblem problem = ProblemInstances.campusLike(buildings, steps, seed + i);
+      PlanningProblem problem = kind.draw(buildings, steps, seed + i);
       for (int r = 0; r < repeats; r++) {
         long start = System.nanoTime();
         Plan plan = solver.solve(problem, BENCHMARK_LIMITS);
@@ -71,5 +82,10 @@ public final class SolverBenchmark {
     int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     System.out.println(run(new StructuredSolver(), 16, 96, instances, repeats, 1000));
     System.out.println(run(new OjAlgoSolver(), 16, 96, Math.max(1, instances / 10), 1, 1000));
+    System.out.println("two-state chains (air and structure):");
+    System.out.println(run(new StructuredSolver(), ProblemInstances::twoStateCampus, 16, 96,
+        instances, repeats, 1000));
+    System.out.println(run(new OjAlgoSolver(), ProblemInstances::twoStateCampus, 16, 96,
+        Math.max(1, instances / 10), 1, 1000));
   }
 }

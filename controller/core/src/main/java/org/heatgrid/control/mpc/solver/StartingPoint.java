@@ -47,13 +47,17 @@ final class StartingPoint {
       }
     }
     for (int b = 0; b < form.buildings; b++) {
-      double a = form.a[b];
-      double g = form.g[b];
-      double t = 0; // a*t0 is part of the first row's rhs
+      // The known terms before step 0 are part of the rows' rhs.
+      double previousAir = 0;
+      double earlierAir = 0;
+      double previousU = 0;
       for (int k = 0; k < n; k++) {
         double u = x[form.u(b, k)];
-        t = form.rhs[b * n + k] + g * u + a * t;
-        double air = t + form.c[b] * u;
+        double air = form.rhs[b * n + k] + form.b0[b] * u + form.b1[b] * previousU
+            + form.p1[b] * previousAir + form.p2[b] * earlierAir;
+        earlierAir = previousAir;
+        previousAir = air;
+        previousU = u;
         double low = form.lo[form.y(b, k)];
         double slack = Math.max(0, low - air) + COMFORT_MARGIN;
         x[form.s(b, k)] = slack;
