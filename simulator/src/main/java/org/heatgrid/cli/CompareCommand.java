@@ -43,6 +43,9 @@ final class CompareCommand implements Callable<Integer> {
   @Mixin
   HotWaterOption hotWater = new HotWaterOption();
 
+  @Mixin
+  PlanModelOption planModel = new PlanModelOption();
+
   @Option(names = "--comfort-margin", paramLabel = "K",
       description = "MPC (and oracle, ideal-margin): one planned floor margin above the comfort "
           + "band's low edge for every building, K, instead of the default rule (a margin per "
@@ -71,7 +74,7 @@ final class CompareCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     Scenario s = selection.load(null);
-    MpcParameters mpc = hotWater.apply(MpcParameters.DEFAULTS);
+    MpcParameters mpc = planModel.apply(hotWater.apply(MpcParameters.DEFAULTS));
     if (comfortMargin != null || marginPerRmse != null) {
       mpc = mpc.withSettings(mpc.settings().withMargins(comfortMargin == null ? 0 : comfortMargin,
           marginPerRmse == null ? 0 : marginPerRmse));

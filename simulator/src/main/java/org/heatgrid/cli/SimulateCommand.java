@@ -42,6 +42,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Mixin
   HotWaterOption hotWater = new HotWaterOption();
 
+  @Mixin
+  PlanModelOption planModel = new PlanModelOption();
+
   @Option(names = "--out", paramLabel = "DIR",
       description = "Output directory (default: runs/<scenario>-<controller>).")
   Path out;
@@ -65,7 +68,7 @@ final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
     Scenario s = selection.load(weather);
-    MpcParameters mpc = hotWater.apply(MpcParameters.DEFAULTS);
+    MpcParameters mpc = planModel.apply(hotWater.apply(MpcParameters.DEFAULTS));
     String name = controller != null ? controller : s.controller();
     if (!Controllers.names().contains(name)) {
       throw new IllegalArgumentException("unknown controller \"" + name + "\"; known: "

@@ -57,6 +57,9 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/tune).")
   Path out;
 
+  @picocli.CommandLine.Mixin
+  PlanModelOption planModel = new PlanModelOption();
+
   @Override
   public Integer call() throws Exception {
     PrintWriter stdout = spec.commandLine().getOut();
@@ -68,7 +71,8 @@ final class TuneCommand implements Callable<Integer> {
     List<Tuning.Margin> candidates = new ArrayList<>();
     margins.forEach(m -> candidates.add(Tuning.Margin.uniform(m)));
     rmseMargins.forEach(m -> candidates.add(Tuning.Margin.perModelError(m)));
-    Tuning t = Tuning.run(evaluation, MpcParameters.DEFAULTS, candidates, seedList, 2);
+    Tuning t = Tuning.run(evaluation, planModel.apply(MpcParameters.DEFAULTS), candidates,
+        seedList, 2);
     stdout.printf(Locale.ROOT, "validation: %s, %s to %s, seeds %s (evaluation: %s, %s to %s, "
         + "seed %d: not read)%n", t.validation().weatherName(), t.validation().from(),
         t.validation().to(), seedList, evaluation.weatherName(), evaluation.from(),

@@ -12,7 +12,9 @@ import org.heatgrid.control.mpc.MpcSettings;
 import org.heatgrid.control.mpc.PlanModel;
 import org.heatgrid.control.mpc.TelemetryRecorder;
 import org.heatgrid.control.mpc.model.BuildingHistory;
+import org.heatgrid.control.mpc.model.IdentificationException;
 import org.heatgrid.control.mpc.model.IdentifiedModel;
+import org.heatgrid.control.mpc.model.IdentifiedTwoState;
 import org.heatgrid.control.mpc.model.ModelIdentifier;
 import org.heatgrid.control.mpc.solver.StructuredSolver;
 import org.heatgrid.forecast.data.MeterData;
@@ -69,12 +71,25 @@ public final class MpcSetup {
       histories.add(h);
       IdentifiedModel m = ModelIdentifier.identify(h, ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay()));
       identified.add(m);
-      models.put(h.buildingId(), new PlanModel(h.buildingId(), m.model(), m.emitter(),
-          recorder.zoneSpreadK(b, p.zoneSpreadQuantile()), m.heldOut()));
+      PlanModel model = new PlanModel(h.buildingId(), m.model(), m.emitter(),
+          recorder.zoneSpreadK(b, p.zoneSpreadQuantile()), m.heldOut());
+      models.put(h.buildingId(), p.twoState() ? withTwoState(model, h, p) : model);
     }
     HotWaterProfile hotWater = HotWaterProfile.fit(recorder.periodStarts(), recorder.otherHeatKw(),
         HOT_WATER_SLOT_MINUTES, history.holidays());
     return new Prepared(models, identified, hotWater, what, recorder.hourlyOtherHeat(), histories);
+  }
+
+  /** {@code model} with its building's two-state model, or unchanged if that fit fails. */
+  private static PlanModel withTwoState(PlanModel model, BuildingHistory h, MpcParameters p) {
+    try {
+      IdentifiedTwoState two = ModelIdentifier.identifyTwoState(h,
+          ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay()), model.thermal());
+      return model.withTwoState(two.model(), two.heldOut());
+    } catch (IdentificationException e) {
+      LOG.warning(e.getMessage() + "; building " + h.buildingId() + " planned one-state");
+      return model;
+    }
   }
 
   /**
@@ -90,8 +105,9 @@ public final class MpcSetup {
 
   /** The margins {@code s} plans for the buildings of {@code prepared}, in their order. */
   public static double[] plannedMarginsK(MpcSettings s, Prepared prepared) {
-    return s.marginsK(prepared.identified().stream()
-        .mapToDouble(m -> m.heldOut().horizonRmseK()).toArray());
+    return s.marginsK(prepared.models().values().stream()
+        .mapToDouble(m -> m.plannedHeldOut() == null ? Double.NaN
+            : m.plannedHeldOut().horizonRmseK()).toArray());
   }
 
   /** The MPC for a scenario, prepared from its history. */

@@ -20,6 +20,7 @@ import org.heatgrid.control.api.PlanStep;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.control.mpc.model.FitQuality;
 import org.heatgrid.control.mpc.model.ThermalModel;
+import org.heatgrid.control.mpc.model.TwoStateModel;
 import org.heatgrid.control.mpc.solver.BuildingChain;
 import org.heatgrid.control.mpc.solver.Plan;
 import org.heatgrid.control.mpc.solver.PlanChecker;
@@ -69,6 +70,8 @@ public class MpcController implements Controller {
   private Site site;
   private List<BuildingInfo> buildings;
   private StateEstimator estimator;
+  // Buildings whose PlanModel has a two-state model are planned with it (air and structure).
+  private TwoStateEstimator twoStates;
   private double[] occupiedMinimumKw;
   // Each building's planned margin above the band's edge (MpcSettings.marginK).
   private double[] marginK;
@@ -116,6 +119,7 @@ public class MpcController implements Controller {
     this.buildings = site.buildings();
     int n = buildings.size();
     estimator = new StateEstimator(n, settings);
+    twoStates = new TwoStateEstimator(n, settings.outputOffsetGain());
     marginK = marginsOf(buildings);
     occupiedMinimumKw = new double[n];
     minimumKw = new double[n][0];
@@ -168,8 +172,7 @@ public class MpcController implements Controller {
       double heat = plan.heatKw(b, 0) + occupiedMinimumKw[b];
       PlanModel pm = models.get(info.id());
       boolean occupied = info.schedule().isOccupied(o.localTime(), site.holidays());
-      double airC = indoor[b] + pm.thermal().airOffsetK(heat, occupied);
-      commands.put(info.id(), command(info, pm, heat, airC));
+      commands.put(info.id(), command(info, pm, heat, airC(pm, indoor[b], heat, occupied)));
     }
     return new Decision(commands, id -> plan(applied, id));
   }
@@ -196,13 +199,18 @@ public class MpcController implements Controller {
     Instant time = a.at().time();
     for (int k = 0; k < minimum.length; k++, at = at.plus(step), time = time.plus(step)) {
       double heat = a.plan().heatKw(b, k) + minimum[k];
-      double airC = roomC + pm.thermal().airOffsetK(heat, info.schedule().isOccupied(at, site.holidays()));
-      Command c = command(info, pm, heat, airC);
+      boolean occupied = info.schedule().isOccupied(at, site.holidays());
+      Command c = command(info, pm, heat, airC(pm, roomC, heat, occupied));
       list.add(new PlanStep(time,
           c.supplySetpointC(), c.heatLimitKw() > 0 ? Math.max(0, heat) : 0));
       roomC = a.plan().tempC(b, k);
     }
     return List.copyOf(list);
+  }
+
+  /** The mean air at plan state {@code stateC}: a two-state model's state is the air itself. */
+  private static double airC(PlanModel pm, double stateC, double heatKw, boolean occupied) {
+    return pm.twoState() != null ? stateC : stateC + pm.thermal().airOffsetK(heatKw, occupied);
   }
 
   private int indexOf(String buildingId) {
@@ -233,9 +241,14 @@ public class MpcController implements Controller {
       } else {
         complete = false;
       }
-      estimator.update(b, models.get(info.id()).thermal(), measured, heat, wasOccupied,
-          info.comfort().occupiedLowC());
+      PlanModel pm = models.get(info.id());
+      estimator.update(b, pm.thermal(), measured, heat, wasOccupied, info.comfort().occupiedLowC());
       indoor[b] = estimator.estimateC(b);
+      if (pm.twoState() != null) {
+        twoStates.update(b, pm.twoState().withStep(o.step().toSeconds() / 3600.0), t,
+            o.forecast().outdoorC()[0], wasOccupied, info.comfort().occupiedLowC());
+        indoor[b] = twoStates.airC(b);
+      }
     }
     if (complete) {
       seasonPeakKw = Math.max(seasonPeakKw, clusterKw);
@@ -275,6 +288,9 @@ public class MpcController implements Controller {
       BuildingInfo info = buildings.get(b);
       PlanModel pm = models.get(info.id());
       ThermalModel m = pm.thermal().withStep(stepHours);
+      TwoStateModel two = pm.twoState() == null ? null : pm.twoState().withStep(stepHours);
+      TwoStateModel.Discrete dd = two == null ? null : two.discrete();
+      double[] massDrive = two == null ? null : new double[steps];
       double[] w = new double[steps];
       double[] low = new double[steps];
       double[] uMax = new double[steps];
@@ -283,19 +299,28 @@ public class MpcController implements Controller {
       for (int k = 0; k <= steps; k++) {
         occupiedAtStart[k] = info.schedule().isOccupied(startAt[k], site.holidays());
       }
-      // The floor is for the sensors; the plan's state runs outputOffset below them.
-      double floorOffset = marginK[b] - estimator.outputOffsetK(b);
+      // The floor is for the coldest sensor; the plan's state runs outputOffset below it, or
+      // for a two-state model is the mean air, which runs the zone gap above it.
+      double floorOffset = marginK[b]
+          + (two == null ? -estimator.outputOffsetK(b) : twoStates.gapK(b));
       double emitterMax = pm.emitter().heatKw(info.supplyMaxC(), info.comfort().occupiedLowC());
       for (int k = 0; k < steps; k++) {
-        w[k] = m.freeDrive(outdoor[k], ghi[k], occupiedAtStart[k]) + d;
-        d *= decay;
+        if (two != null) {
+          double gains = two.freeGainsKw(ghi[k], occupiedAtStart[k]);
+          w[k] = dd.heatToAir() * gains + dd.outdoorToAir() * outdoor[k];
+          massDrive[k] = dd.heatToMass() * gains + dd.outdoorToMass() * outdoor[k];
+        } else {
+          w[k] = m.freeDrive(outdoor[k], ghi[k], occupiedAtStart[k]) + d;
+          d *= decay;
+        }
         LocalDateTime end = startAt[k + 1];
         low[k] = Math.max(info.comfort().low(occupiedAtStart[k]), info.comfort().low(occupiedAtStart[k + 1]))
             + floorOffset + missed.extraK(b, info, site.holidays(), end);
         uMax[k] = Math.max(0, Math.min(info.substationCapacityKw() - load[k], emitterMax));
       }
       // Taken before the minimum is folded in: the next update uses the measured heat.
-      estimator.driveOfComingPeriod(b, w[0] - estimator.disturbance(b));
+      estimator.driveOfComingPeriod(b, two == null ? w[0] - estimator.disturbance(b)
+          : m.freeDrive(outdoor[0], ghi[0], occupiedAtStart[0]));
       // The occupied minimum enters the plan as a fixed part of the heat (u = minimum + free
       // part), so that the peak and the temperatures it plans include it. The floors above are
       // for the air; the plan's state runs below the air by the model's air offset: the
@@ -312,22 +337,35 @@ public class MpcController implements Controller {
             : 0;
         minimumKw[b][k] = min;
       }
-      parts.add(new ChainParts(m, w, low, uMax, load, occupiedAtStart.clone()));
+      parts.add(new ChainParts(m, dd, w, massDrive, low, uMax, load, occupiedAtStart.clone()));
     }
     fitMinimumsUnderCap(parts, steps);
     for (int b = 0; b < buildings.size(); b++) {
       ChainParts c = parts.get(b);
       ThermalModel m = c.model();
+      TwoStateModel.Discrete dd = c.twoState();
       for (int k = 0; k < steps; k++) {
         double min = minimumKw[b][k];
-        c.low()[k] -= m.airOffsetK(min, c.occupied()[k]);
-        c.w()[k] += m.heatGainKPerKw() * min;
+        if (dd == null) {
+          c.low()[k] -= m.airOffsetK(min, c.occupied()[k]);
+          c.w()[k] += m.heatGainKPerKw() * min;
+        } else {
+          c.w()[k] += dd.heatToAir() * min;
+          c.massDrive()[k] += dd.heatToMass() * min;
+        }
         c.uMax()[k] -= min;
         c.load()[k] += min;
       }
       occupiedMinimumKw[b] = minimumKw[b][0];
-      chains.add(new BuildingChain(m.a(), m.heatGainKPerKw(), indoor[b], c.w(), c.low(), c.uMax(),
-          c.load(), m.airPerKw()));
+      if (dd == null) {
+        chains.add(new BuildingChain(m.a(), m.heatGainKPerKw(), indoor[b], c.w(), c.low(),
+            c.uMax(), c.load(), m.airPerKw()));
+      } else {
+        BuildingChain.Structure structure = new BuildingChain.Structure(dd.am(), dd.ma(),
+            dd.mm(), dd.heatToMass(), twoStates.massC(b), c.massDrive());
+        chains.add(BuildingChain.twoState(dd.aa(), dd.heatToAir(), indoor[b], c.w(), structure,
+            c.low(), c.uMax(), c.load()));
+      }
     }
     return new PlanningProblem(steps, stepHours, price, settings.slackKrwPerKStep(),
         // A peak above the cap (a hot-water surge, a fallback period) must not make every
@@ -341,15 +379,15 @@ public class MpcController implements Controller {
   private double[] marginsOf(List<BuildingInfo> list) {
     double[] rmse = new double[list.size()];
     for (int b = 0; b < rmse.length; b++) {
-      FitQuality q = models.get(list.get(b).id()).heldOut();
+      FitQuality q = models.get(list.get(b).id()).plannedHeldOut();
       rmse[b] = q == null ? Double.NaN : q.horizonRmseK();
     }
     return settings.marginsK(rmse);
   }
 
   /** A building's arrays before the occupied minimum is folded in. */
-  private record ChainParts(ThermalModel model, double[] w, double[] low, double[] uMax,
-      double[] load, boolean[] occupied) {}
+  private record ChainParts(ThermalModel model, TwoStateModel.Discrete twoState, double[] w,
+      double[] massDrive, double[] low, double[] uMax, double[] load, boolean[] occupied) {}
 
   /**
    * Scales the steps' occupied minimums down where they and the hot water would not fit under

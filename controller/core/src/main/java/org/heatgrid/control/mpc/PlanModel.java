@@ -4,6 +4,7 @@ import java.util.Objects;
 import org.heatgrid.control.mpc.model.EmitterCurve;
 import org.heatgrid.control.mpc.model.FitQuality;
 import org.heatgrid.control.mpc.model.ThermalModel;
+import org.heatgrid.control.mpc.model.TwoStateModel;
 
 /**
  * What the MPC knows of one building, all of it identified from telemetry history.
@@ -15,9 +16,18 @@ import org.heatgrid.control.mpc.model.ThermalModel;
  *     history (a high percentile): reported with the model; the controller measures the coldest
  *     zone directly
  * @param heldOut the thermal model's fit on held-out days
+ * @param twoState the two-state (air and structure) model, or null: when present the MPC plans
+ *     with it and the first-order model only sizes the occupied minimum
+ * @param twoStateHeldOut the two-state model's fit on the same held-out days (null with it)
  */
 public record PlanModel(String buildingId, ThermalModel thermal, EmitterCurve emitter,
-    double zoneSpreadK, FitQuality heldOut) {
+    double zoneSpreadK, FitQuality heldOut, TwoStateModel twoState, FitQuality twoStateHeldOut) {
+
+  /** A building planned with its first-order model. */
+  public PlanModel(String buildingId, ThermalModel thermal, EmitterCurve emitter,
+      double zoneSpreadK, FitQuality heldOut) {
+    this(buildingId, thermal, emitter, zoneSpreadK, heldOut, null, null);
+  }
 
   public PlanModel {
     Objects.requireNonNull(buildingId, "buildingId");
@@ -27,5 +37,16 @@ public record PlanModel(String buildingId, ThermalModel thermal, EmitterCurve em
       throw new IllegalArgumentException("building " + buildingId + ": zone spread must be finite and >= 0: "
           + zoneSpreadK);
     }
+  }
+
+  /** The held-out fit of the model the MPC plans with. */
+  public FitQuality plannedHeldOut() {
+    return twoState == null ? heldOut : twoStateHeldOut;
+  }
+
+  /** This building planned with a two-state model as well. */
+  public PlanModel withTwoState(TwoStateModel model, FitQuality modelHeldOut) {
+    return new PlanModel(buildingId, thermal, emitter, zoneSpreadK, heldOut,
+        Objects.requireNonNull(model, "model"), modelHeldOut);
   }
 }

@@ -23,6 +23,7 @@ import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.control.mpc.model.EmitterCurve;
 import org.heatgrid.control.mpc.model.FitQuality;
 import org.heatgrid.control.mpc.model.ThermalModel;
+import org.heatgrid.control.mpc.model.TwoStateModel;
 import org.heatgrid.control.mpc.solver.Plan;
 import org.heatgrid.control.mpc.solver.PlanSolver;
 import org.heatgrid.control.mpc.solver.SolveStatus;
@@ -100,6 +101,40 @@ class MpcControllerTest {
     HeatingCurveController c = new HeatingCurveController(BaselineSettings.DEFAULTS);
     c.start(SITE);
     return c.decide(o);
+  }
+
+  /**
+   * The buildings of {@link #models()} with a two-state model as well (loss about the one-state
+   * UA, mostly through the structure, whose capacity is the one-state C), scored {@code rmseK}.
+   */
+  private static Map<String, PlanModel> twoStateModels(double rmseK) {
+    Map<String, PlanModel> m = new HashMap<>();
+    for (BuildingInfo b : BUILDINGS) {
+      double u = b.floorAreaM2() * 0.002;
+      TwoStateModel two = new TwoStateModel(0.25, 0.2 * u, 9 * u, 0.9 * u, 0.3 * 9.2 * u,
+          b.floorAreaM2() * 0.05, b.floorAreaM2() * 1e-4, b.floorAreaM2() * 0.005, 0);
+      m.put(b.id(), models().get(b.id()).withTwoState(two, new FitQuality(100, 0.05, rmseK, 24, 0)));
+    }
+    return m;
+  }
+
+  @Test
+  void aTwoStateModelPlansTheAirToItsOwnMarginByOpening() {
+    double twoStateRmse = 0.1;
+    MpcController c = new MpcController("mpc", twoStateModels(twoStateRmse),
+        MpcSettings.DEFAULTS.withBillingMonths(12), new StructuredSolver(),
+        new HeatingCurveController(BaselineSettings.DEFAULTS), LoadForecast.NONE);
+    c.start(SITE);
+    Decision d = c.decide(observation(17, -5));
+    assertThat(c.fallbackReasons()).isEmpty();
+    assertThat(d.command("A").heatLimitKw()).isGreaterThan(0);
+    Plan p = c.lastPlan();
+    // The plan's state is the measured air: it starts from 17 C, not from a slow temperature.
+    assertThat(p.tempC(0, 0)).isBetween(16.0, 19.0);
+    // The margin follows the two-state model's held-out error (0.1 K), not the one-state's (0.3).
+    double floor = 20 + MpcSettings.DEFAULTS.marginK(twoStateRmse);
+    assertThat(p.tempC(0, 11)).isGreaterThanOrEqualTo(floor - 1e-3)
+        .isLessThan(20 + MpcSettings.DEFAULTS.marginK(MODEL_RMSE_K));
   }
 
   @Test

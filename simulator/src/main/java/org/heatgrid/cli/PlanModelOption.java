@@ -1,0 +1,31 @@
+package org.heatgrid.cli;
+
+import org.heatgrid.sim.mpc.MpcParameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code --plan-model}: the building model the MPC plans with, shared by simulate, compare, tune. */
+final class PlanModelOption {
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
+  @Option(names = "--plan-model", paramLabel = "one-state|two-state",
+      description = "MPC: the building model it plans with: one-state (first order with an air "
+          + "offset, default) or two-state (air and structure, identified on the same history).")
+  String planModel;
+
+  /** {@code p} with the chosen model; a bad value is a usage error naming the option. */
+  MpcParameters apply(MpcParameters p) {
+    if (planModel == null) {
+      return p;
+    }
+    if (!MpcParameters.PLAN_MODELS.contains(planModel)) {
+      throw new ParameterException(spec.commandLine(), "--plan-model must be one of "
+          + String.join(", ", MpcParameters.PLAN_MODELS) + ", not \"" + planModel + "\"");
+    }
+    return p.withPlanModel(planModel);
+  }
+}
