@@ -58,6 +58,12 @@ final class CompareCommand implements Callable<Integer> {
           + "--comfort-margin is given).")
   Double marginPerRmse;
 
+  @Option(names = "--occupied-share", paramLabel = "X",
+      description = "MPC (and oracle): the heat an occupied building keeps at least, as a share "
+          + "of the steady heat at its floor, after opening and later (default: 0.8; 0: no "
+          + "minimum).")
+  Double occupiedShare;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/compare).")
   Path out;
 
@@ -78,6 +84,13 @@ final class CompareCommand implements Callable<Integer> {
     if (comfortMargin != null || marginPerRmse != null) {
       mpc = mpc.withSettings(mpc.settings().withMargins(comfortMargin == null ? 0 : comfortMargin,
           marginPerRmse == null ? 0 : marginPerRmse));
+    }
+    if (occupiedShare != null) {
+      if (!(occupiedShare >= 0 && occupiedShare <= 1)) {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            "--occupied-share must lie in [0, 1], not " + occupiedShare);
+      }
+      mpc = mpc.withSettings(mpc.settings().withOccupiedShares(occupiedShare, occupiedShare));
     }
     Path dir = out != null ? out : Path.of("runs", "compare");
     Files.createDirectories(dir);

@@ -1,9 +1,5 @@
 package org.heatgrid.cli;
 
-import org.heatgrid.control.mpc.model.BuildingHistory;
-import org.heatgrid.control.mpc.model.IdentificationException;
-import org.heatgrid.control.mpc.model.IdentifiedTwoState;
-import org.heatgrid.control.mpc.model.ModelIdentifier;
 import org.heatgrid.control.mpc.model.TwoStateModel;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -47,12 +43,14 @@ final class IdentifyCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Scenario s = ScenarioOptions.apply(scenario, null, null, null);
     long t0 = System.nanoTime();
-    MpcSetup.Prepared p = MpcSetup.prepare(s, MpcParameters.DEFAULTS);
+    // Both models, so that both fits are printed; the first table's margins are the one-state's.
+    MpcSetup.Prepared p = MpcSetup.prepare(s, MpcParameters.DEFAULTS.withPlanModel("two-state"));
     stdout.println("history: " + p.history());
     stdout.printf(Locale.ROOT, "%-8s %8s %9s %7s %8s %8s %8s %8s %7s | %9s %9s %8s | %8s %5s %7s %8s%n",
         "building", "UA kW/K", "C kWh/K", "tau h", "solar", "occ kW", "base kW", "air K/MW", "occ K",
         "1-step K", "24 h K", "bias K", "emit K", "n", "spread", "margin K");
-    double[] margins = MpcSetup.plannedMarginsK(MpcParameters.DEFAULTS.settings(), p);
+    double[] margins = MpcParameters.DEFAULTS.settings().marginsK(p.identified().stream()
+        .mapToDouble(m -> m.heldOut().horizonRmseK()).toArray());
     int row = 0;
     for (IdentifiedModel m : p.identified()) {
       ThermalModel t = m.model();
@@ -79,30 +77,29 @@ final class IdentifyCommand implements Callable<Integer> {
 
   /**
    * The two-state models (air and structure) beside the one-state ones, on the same held-out
-   * days: what a plan that stores heat in the structure would rest on. Not yet used by the MPC.
+   * days, with the margin the MPC plans when it plans with them ({@code --plan-model two-state}).
    */
   private static void printTwoStateFits(PrintWriter stdout, MpcSetup.Prepared p) {
     stdout.println("two-state models (air + structure), the same held-out days:");
-    stdout.printf(Locale.ROOT, "%-8s %8s %8s %8s %8s %9s %7s %7s | %9s %9s %8s | %9s%n", "building",
-        "Hao kW/K", "Ham kW/K", "Hmo kW/K", "Ca kWh/K", "Cm kWh/K", "air h", "UA", "1-step K",
-        "24 h K", "bias K", "1-state");
-    for (int b = 0; b < p.identified().size(); b++) {
-      IdentifiedModel one = p.identified().get(b);
-      BuildingHistory h = p.buildingHistories().get(b);
-      try {
-        IdentifiedTwoState two = ModelIdentifier.identifyTwoState(h,
-            ModelIdentifier.heldOutDays(h, MpcParameters.DEFAULTS.heldOutEveryNthDay()), one.model());
-        TwoStateModel m = two.model();
-        FitQuality q = two.heldOut();
-        stdout.printf(Locale.ROOT,
-            "%-8s %8.2f %8.1f %8.2f %8.1f %9.0f %7.2f %7.2f | %9.3f %9.3f %8.3f | %9.3f%n",
-            one.buildingId(), m.airToOutdoorKwPerK(), m.airToMassKwPerK(), m.massToOutdoorKwPerK(),
-            m.airCapacityKwhPerK(), m.massCapacityKwhPerK(),
-            m.airCapacityKwhPerK() / (m.airToOutdoorKwPerK() + m.airToMassKwPerK()), m.uaKwPerK(),
-            q.oneStepRmseK(), q.horizonRmseK(), q.biasK(), one.heldOut().horizonRmseK());
-      } catch (IdentificationException e) {
-        stdout.println(one.buildingId() + ": " + e.getMessage());
+    stdout.printf(Locale.ROOT, "%-8s %8s %8s %8s %8s %9s %7s %7s | %9s %9s %8s | %9s %8s%n",
+        "building", "Hao kW/K", "Ham kW/K", "Hmo kW/K", "Ca kWh/K", "Cm kWh/K", "air h", "UA",
+        "1-step K", "24 h K", "bias K", "1-state", "margin K");
+    double[] margins = MpcSetup.plannedMarginsK(MpcParameters.DEFAULTS.settings(), p);
+    int row = 0;
+    for (PlanModel pm : p.models().values()) {
+      double margin = margins[row++];
+      TwoStateModel m = pm.twoState();
+      if (m == null) {
+        stdout.println(pm.buildingId() + ": no two-state model (see the log); planned one-state");
+        continue;
       }
+      FitQuality q = pm.twoStateHeldOut();
+      stdout.printf(Locale.ROOT,
+          "%-8s %8.2f %8.1f %8.2f %8.1f %9.0f %7.2f %7.2f | %9.3f %9.3f %8.3f | %9.3f %8.2f%n",
+          pm.buildingId(), m.airToOutdoorKwPerK(), m.airToMassKwPerK(), m.massToOutdoorKwPerK(),
+          m.airCapacityKwhPerK(), m.massCapacityKwhPerK(),
+          m.airCapacityKwhPerK() / (m.airToOutdoorKwPerK() + m.airToMassKwPerK()), m.uaKwPerK(),
+          q.oneStepRmseK(), q.horizonRmseK(), q.biasK(), pm.heldOut().horizonRmseK(), margin);
     }
   }
 }

@@ -21,6 +21,7 @@ import org.heatgrid.site.SiteFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import org.heatgrid.sim.mpc.MpcParameters;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -78,6 +79,12 @@ final class LearnCommand implements Callable<Integer> {
   @Option(names = "--no-network", description = "Forecast hot water with the profile only (no training).")
   boolean noNetwork;
 
+  @Option(names = "--plan-model", paramLabel = "one-state|two-state",
+      description = "The building model the bundle's MPC plans with: one-state (first order "
+          + "with an air offset) or two-state (air and structure, identified as well). Default: "
+          + "the learner's (see ./heatgrid learn's README).")
+  String planModel;
+
   @Option(names = "--activate", description = "Make the new bundle the active one.")
   boolean activate;
 
@@ -91,6 +98,14 @@ final class LearnCommand implements Callable<Integer> {
           : source.influx != null ? new RecordSource.Influx(source.influx, database)
           : new RecordSource.Csv(source.csv);
       LearnSettings settings = LearnSettings.DEFAULTS.withMinDays(minDays).withNetwork(!noNetwork);
+      if (planModel != null) {
+        if (!MpcParameters.PLAN_MODELS.contains(planModel)) {
+          throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--plan-model must "
+              + "be one of " + String.join(", ", MpcParameters.PLAN_MODELS) + ", not \""
+              + planModel + "\"");
+        }
+        settings = settings.withTwoState(planModel.equals("two-state"));
+      }
       long t0 = System.nanoTime();
       SiteRecord record = src.read(s.name());
       if (!buildings.isEmpty()) {

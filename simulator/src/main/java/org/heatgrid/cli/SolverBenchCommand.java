@@ -47,6 +47,9 @@ final class SolverBenchCommand implements Callable<Integer> {
       description = "Day whose re-plans are captured (default: ${DEFAULT-VALUE}, a cold weekday).")
   LocalDate day;
 
+  @picocli.CommandLine.Mixin
+  PlanModelOption planModel = new PlanModelOption();
+
   @Option(names = "--repeats", defaultValue = "3", description = "Solves per captured problem (default: ${DEFAULT-VALUE}).")
   int repeats;
 
@@ -58,7 +61,7 @@ final class SolverBenchCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     Scenario s = ScenarioOptions.apply(scenario, day, day, null);
-    MpcController mpc = MpcSetup.controller(s, MpcParameters.DEFAULTS);
+    MpcController mpc = MpcSetup.controller(s, planModel.apply(MpcParameters.DEFAULTS));
     List<PlanningProblem> problems = new ArrayList<>();
     LocalDate recordFrom = day;
     mpc.onProblem(p -> problems.add(p));

@@ -16,6 +16,7 @@ import org.heatgrid.sim.tune.Tuning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code heatgrid tune}: the MPC's comfort margin rule chosen on a validation season. */
@@ -37,17 +38,23 @@ final class TuneCommand implements Callable<Integer> {
           + "tariff and baseline are used, on the history's weather and period.")
   String scenario;
 
-  @Option(names = "--margins", paramLabel = "LIST", split = ",",
+  @Option(names = "--margins", paramLabel = "LIST|none",
       defaultValue = "0.3,0.4,0.5,0.6,0.8,1.0,1.1,1.2",
-      description = "Candidate comfort margins, one for every building, K (default: "
+      description = "Candidate comfort margins, one for every building, K, or none (default: "
           + "${DEFAULT-VALUE}).")
-  List<Double> margins;
+  String margins;
 
-  @Option(names = "--rmse-margins", paramLabel = "LIST", split = ",",
+  @Option(names = "--rmse-margins", paramLabel = "LIST|none",
       defaultValue = "1.25,1.5,1.75,2.0",
       description = "Further candidates: each building's margin is this many times its model's "
-          + "held-out day-ahead RMSE (default: ${DEFAULT-VALUE}).")
-  List<Double> rmseMargins;
+          + "held-out day-ahead RMSE, or none (default: ${DEFAULT-VALUE}).")
+  String rmseMargins;
+
+  @Option(names = "--occupied-shares", paramLabel = "LIST", split = ",", defaultValue = "0.8",
+      description = "Candidate shares of the occupied minimum (the heat an occupied building "
+          + "keeps, as a share of the steady heat at its floor; 0: none), each with every margin "
+          + "(default: ${DEFAULT-VALUE}).")
+  List<Double> occupiedShares;
 
   @Option(names = "--seeds", paramLabel = "LIST", defaultValue = "101-102",
       description = "Validation seeds (default: ${DEFAULT-VALUE}); not the history's (7) or the "
@@ -69,25 +76,47 @@ final class TuneCommand implements Callable<Integer> {
     Files.createDirectories(dir);
     long t0 = System.nanoTime();
     List<Tuning.Margin> candidates = new ArrayList<>();
-    margins.forEach(m -> candidates.add(Tuning.Margin.uniform(m)));
-    rmseMargins.forEach(m -> candidates.add(Tuning.Margin.perModelError(m)));
+    numbers("--margins", margins).forEach(m -> candidates.add(Tuning.Margin.uniform(m)));
+    numbers("--rmse-margins", rmseMargins)
+        .forEach(m -> candidates.add(Tuning.Margin.perModelError(m)));
+    if (candidates.isEmpty()) {
+      throw new ParameterException(spec.commandLine(),
+          "--margins and --rmse-margins are both none: no candidate to tune");
+    }
     Tuning t = Tuning.run(evaluation, planModel.apply(MpcParameters.DEFAULTS), candidates,
-        seedList, 2);
+        occupiedShares, seedList, 2);
     stdout.printf(Locale.ROOT, "validation: %s, %s to %s, seeds %s (evaluation: %s, %s to %s, "
         + "seed %d: not read)%n", t.validation().weatherName(), t.validation().from(),
         t.validation().to(), seedList, evaluation.weatherName(), evaluation.from(),
         evaluation.to(), evaluation.seed());
     t.lines().forEach(stdout::println);
-    stdout.printf(Locale.ROOT, "chosen comfort margin: %s%s; tuned in %.1f s; wrote %s%n",
-        t.chosen().margin(), t.admissible() ? ""
+    stdout.printf(Locale.ROOT, "chosen comfort margin: %s, occupied share %.2f%s; tuned in %.1f s;"
+        + " wrote %s%n", t.chosen().margin(), t.chosen().occupiedShare(), t.admissible() ? ""
             : " (no candidate met the comfort rule on every seed: closest chosen)",
         (System.nanoTime() - t0) / 1e9, dir.resolve("tune.json"));
-    String command = "./heatgrid tune --scenario " + scenario + " --margins "
-        + String.join(",", margins.stream().map(String::valueOf).toList())
-        + (rmseMargins.isEmpty() ? "" : " --rmse-margins "
-            + String.join(",", rmseMargins.stream().map(String::valueOf).toList()))
+    String command = "./heatgrid tune --scenario " + scenario + " --margins " + margins
+        + " --rmse-margins " + rmseMargins + " --occupied-shares "
+        + String.join(",", occupiedShares.stream().map(String::valueOf).toList())
+        + (planModel.planModel == null ? "" : " --plan-model " + planModel.planModel)
         + " --seeds " + seeds;
     TuneJson.write(t, command, dir.resolve("tune.json"));
     return 0;
+  }
+
+  /** A comma-separated list of numbers, or none; a bad entry is a usage error naming the option. */
+  private List<Double> numbers(String option, String text) {
+    List<Double> out = new ArrayList<>();
+    if (text.trim().equalsIgnoreCase("none")) {
+      return out;
+    }
+    for (String part : text.split(",")) {
+      try {
+        out.add(Double.parseDouble(part.trim()));
+      } catch (NumberFormatException e) {
+        throw new ParameterException(spec.commandLine(),
+            option + ": \"" + part + "\" is not a number (a comma-separated list, or none)");
+      }
+    }
+    return out;
   }
 }

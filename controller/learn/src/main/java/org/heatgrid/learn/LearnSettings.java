@@ -12,12 +12,21 @@ package org.heatgrid.learn;
  * @param network whether to train the hot-water network (else the profile alone)
  * @param backtestDays last days of the record the network is backtested on (and not trained on)
  * @param seed the network's training seed
+ * @param twoState whether to identify each building's two-state model (air and structure) as
+ *     well, which the MPC then plans with
  */
 public record LearnSettings(int minDays, double dayCoverage, double signalShare,
     int heldOutEveryNthDay, double zoneSpreadQuantile, boolean network, int backtestDays,
-    long seed) {
+    long seed, boolean twoState) {
 
-  public static final LearnSettings DEFAULTS = new LearnSettings(14, 0.9, 0.8, 5, 0.9, true, 3, 42);
+  /**
+   * Whether bundles carry two-state models unless asked otherwise: see
+   * docs/decisions/0026-planning-with-air-and-structure.md.
+   */
+  public static final boolean TWO_STATE_DEFAULT = false;
+
+  public static final LearnSettings DEFAULTS =
+      new LearnSettings(14, 0.9, 0.8, 5, 0.9, true, 3, 42, TWO_STATE_DEFAULT);
 
   public LearnSettings {
     if (minDays < 3) {
@@ -40,11 +49,16 @@ public record LearnSettings(int minDays, double dayCoverage, double signalShare,
   /** With another minimum; the backtest shrinks to fit a shorter one. */
   public LearnSettings withMinDays(int days) {
     return new LearnSettings(days, dayCoverage, signalShare, heldOutEveryNthDay, zoneSpreadQuantile,
-        network, Math.max(1, Math.min(backtestDays, days - 1)), seed);
+        network, Math.max(1, Math.min(backtestDays, days - 1)), seed, twoState);
   }
 
   public LearnSettings withNetwork(boolean on) {
     return new LearnSettings(minDays, dayCoverage, signalShare, heldOutEveryNthDay,
-        zoneSpreadQuantile, on, backtestDays, seed);
+        zoneSpreadQuantile, on, backtestDays, seed, twoState);
+  }
+
+  public LearnSettings withTwoState(boolean on) {
+    return new LearnSettings(minDays, dayCoverage, signalShare, heldOutEveryNthDay,
+        zoneSpreadQuantile, network, backtestDays, seed, on);
   }
 }

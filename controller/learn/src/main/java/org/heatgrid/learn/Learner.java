@@ -9,6 +9,7 @@ import java.util.logging.Logger;
 import org.heatgrid.control.mpc.model.BuildingHistory;
 import org.heatgrid.control.mpc.model.IdentificationException;
 import org.heatgrid.control.mpc.model.IdentifiedModel;
+import org.heatgrid.control.mpc.model.IdentifiedTwoState;
 import org.heatgrid.control.mpc.model.ModelIdentifier;
 import org.heatgrid.control.mpc.model.SiteHistory;
 import org.heatgrid.forecast.backtest.BacktestResult;
@@ -82,8 +83,9 @@ public final class Learner {
         throw new RecordException("building " + bh.buildingId()
             + ": no plausible model from this record (" + e.getMessage() + ")", e);
       }
-      buildings.add(new Manifest.Building(bh.buildingId(), m.model(), m.emitter(),
-          h.zoneSpreadK(b, s.zoneSpreadQuantile()), m.training(), m.heldOut()));
+      Manifest.Building learnt = new Manifest.Building(bh.buildingId(), m.model(), m.emitter(),
+          h.zoneSpreadK(b, s.zoneSpreadQuantile()), m.training(), m.heldOut());
+      buildings.add(s.twoState() ? withTwoState(learnt, bh, s, warnings) : learnt);
     }
     HotWaterProfile profile = HotWaterProfile.fit(h.periodStarts(), h.otherHeatKw(),
         PROFILE_SLOT_MINUTES, site.holidays());
@@ -120,6 +122,25 @@ public final class Learner {
   }
 
   /** Fits {@code network} on all but the last days, scores it on them beside yesterday's load. */
+  /**
+   * {@code learnt} with its building's two-state model, identified on the same training days and
+   * scored on the same held-out days; a failed fit is a warning and the building keeps planning
+   * with its first-order model.
+   */
+  private static Manifest.Building withTwoState(Manifest.Building learnt, BuildingHistory bh,
+      LearnSettings s, List<String> warnings) {
+    try {
+      IdentifiedTwoState two = ModelIdentifier.identifyTwoState(bh,
+          ModelIdentifier.heldOutDays(bh, s.heldOutEveryNthDay()), learnt.thermal());
+      return new Manifest.Building(learnt.id(), learnt.thermal(), learnt.emitter(),
+          learnt.zoneSpreadK(), learnt.training(), learnt.heldOut(), two.model(), two.heldOut());
+    } catch (IdentificationException | IllegalArgumentException e) {
+      warnings.add("building " + learnt.id() + ": no two-state model (" + e.getMessage()
+          + "); the MPC plans it with the first-order model");
+      return learnt;
+    }
+  }
+
   private static Manifest.Forecaster backtest(MeterData hourly, NetworkForecaster network, Site site,
       LearnSettings s) {
     LocalDate lastFull = hourly.time(hourly.length()).atZone(site.zone()).toLocalDate().minusDays(1);

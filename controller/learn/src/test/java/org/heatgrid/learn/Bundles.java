@@ -17,7 +17,7 @@ public final class Bundles {
     Manifest m = b.manifest();
     List<Manifest.Building> buildings = m.buildings().stream()
         .map(x -> new Manifest.Building(x.id(), f.apply(x.thermal()), x.emitter(), x.zoneSpreadK(),
-            x.training(), x.heldOut()))
+            x.training(), x.heldOut(), x.twoState(), x.twoStateHeldOut()))
         .toList();
     return new ModelBundle(new Manifest(m.format(), version, m.site(), m.created(), m.data(),
         buildings, m.hotWater(), m.forecaster(), m.warnings()), b.network());
@@ -30,7 +30,7 @@ public final class Bundles {
     for (int i = 0; i < ids.size(); i++) {
       Manifest.Building x = m.buildings().get(i);
       buildings.add(new Manifest.Building(ids.get(i), x.thermal(), x.emitter(), x.zoneSpreadK(),
-          x.training(), x.heldOut()));
+          x.training(), x.heldOut(), x.twoState(), x.twoStateHeldOut()));
     }
     return new ModelBundle(new Manifest(m.format(), version, m.site(), m.created(), m.data(),
         buildings, m.hotWater(), m.forecaster(), m.warnings()), b.network());

@@ -59,6 +59,54 @@ class LearnerTest {
     assertThat(Learnt.clean().bundle().manifest().meanHeldOutRmseK()).isLessThan(0.01);
   }
 
+  /**
+   * Asked for two-state models on a site whose buildings are truly first order, the structure
+   * cannot be identified: each building keeps its first-order model, with a warning, and the
+   * bundle is still learnt.
+   */
+  @Test
+  void aTwoStateFitThatFailsLeavesTheFirstOrderModelAndAWarning() {
+    ModelBundle b = Learner.learn(Learnt.clean().record(), SyntheticSite.site(),
+        Learnt.SETTINGS.withTwoState(true));
+    for (Manifest.Building x : b.manifest().buildings()) {
+      assertThat(x.twoState()).as(x.id()).isNull();
+      assertThat(x.plannedHeldOut()).isSameAs(x.heldOut());
+      assertThat(b.planModels().get(x.id()).twoState()).isNull();
+      assertThat(b.manifest().warnings()).anyMatch(w -> w.startsWith("building " + x.id()
+          + ": no two-state model") && w.contains("first-order model"));
+    }
+  }
+
+  /**
+   * A bundle whose building has a two-state model: the MPC's model carries it, the re-learning
+   * gate compares its held-out score, and it survives the store.
+   */
+  @Test
+  void aTwoStateModelGoesToTheMpcAndTheGateAndThroughTheStore(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    ModelBundle clean = Learnt.clean().bundle();
+    Manifest m = clean.manifest();
+    Manifest.Building first = m.buildings().get(0);
+    org.heatgrid.control.mpc.model.TwoStateModel two =
+        new org.heatgrid.control.mpc.model.TwoStateModel(0.25, 2, 20, 0.2, 5, 400, 0.01, 3, 1);
+    org.heatgrid.control.mpc.model.FitQuality score =
+        new org.heatgrid.control.mpc.model.FitQuality(288, 0.02, 0.5, 24, 0);
+    List<Manifest.Building> buildings = new java.util.ArrayList<>(m.buildings());
+    buildings.set(0, new Manifest.Building(first.id(), first.thermal(), first.emitter(),
+        first.zoneSpreadK(), first.training(), first.heldOut(), two, score));
+    ModelBundle b = new ModelBundle(new Manifest(m.format(), m.version(), m.site(), m.created(),
+        m.data(), buildings, m.hotWater(), m.forecaster(), m.warnings()), null);
+
+    assertThat(b.planModels().get(first.id()).twoState()).isEqualTo(two);
+    assertThat(b.planModels().get(first.id()).plannedHeldOut()).isEqualTo(score);
+    assertThat(b.manifest().meanHeldOutRmseK()).isGreaterThan(0.5 / 3)
+        .isGreaterThan(m.meanHeldOutRmseK());
+    org.heatgrid.learn.bundle.BundleStore store =
+        new org.heatgrid.learn.bundle.BundleStore(dir.resolve("bundles"));
+    ModelBundle loaded = store.load(store.save(b));
+    assertThat(loaded.planModels()).isEqualTo(b.planModels());
+  }
+
   @Test
   void theHotWaterProfileIsB02sTimetable() {
     // Slot h is 60 minutes from h:00 local; day types: working day, Saturday, Sunday/holiday.

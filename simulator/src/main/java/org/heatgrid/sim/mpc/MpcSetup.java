@@ -81,7 +81,7 @@ public final class MpcSetup {
   }
 
   /** {@code model} with its building's two-state model, or unchanged if that fit fails. */
-  private static PlanModel withTwoState(PlanModel model, BuildingHistory h, MpcParameters p) {
+  public static PlanModel withTwoState(PlanModel model, BuildingHistory h, MpcParameters p) {
     try {
       IdentifiedTwoState two = ModelIdentifier.identifyTwoState(h,
           ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay()), model.thermal());

@@ -19,6 +19,7 @@ import org.heatgrid.control.mpc.model.IdentifiedModel;
 import org.heatgrid.control.mpc.model.ModelIdentifier;
 import org.heatgrid.control.mpc.solver.StructuredSolver;
 import org.heatgrid.sim.mpc.MpcParameters;
+import org.heatgrid.sim.mpc.MpcSetup;
 import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.sim.run.TruthObserver;
 import org.heatgrid.sim.scenario.Scenario;
@@ -43,7 +44,8 @@ import org.heatgrid.site.Site;
  * per zone, since the first-order models miss the zones' own dynamics), and a bound that buys its
  * savings with comfort is no bound at equal comfort.
  * It does not know the random part of internal gains ahead of time, and its models have the MPC's
- * first-order form, so it is a bound for this class of controller, not for every controller.
+ * form (first order, or two-state with {@code --plan-model two-state}), so it is a bound for this
+ * class of controller, not for every controller.
  */
 public final class OracleController implements Controller, TruthObserver {
 
@@ -67,8 +69,9 @@ public final class OracleController implements Controller, TruthObserver {
     for (int b = 0; b < baseline.buildings().size(); b++) {
       BuildingHistory h = trueHistory(baseline, b);
       IdentifiedModel m = ModelIdentifier.identify(h, ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay()));
-      models.put(h.buildingId(), new PlanModel(h.buildingId(), m.model(), m.emitter(),
-          zoneSpread(baseline, b, p.zoneSpreadQuantile()), m.heldOut()));
+      PlanModel model = new PlanModel(h.buildingId(), m.model(), m.emitter(),
+          zoneSpread(baseline, b, p.zoneSpreadQuantile()), m.heldOut());
+      models.put(h.buildingId(), p.twoState() ? MpcSetup.withTwoState(model, h, p) : model);
     }
     this.perfect = new ForecastGenerator(scenario.weather(), ForecastErrorLevel.NONE, FORECAST_SEED,
         scenario.controlStep(), scenario.forecastHorizon());

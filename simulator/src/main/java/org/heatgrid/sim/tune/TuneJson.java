@@ -33,6 +33,7 @@ public final class TuneJson {
       ObjectNode n = trials.addObject();
       n.put("comfort_margin_k", trial.margin().baseK());
       n.put("margin_per_rmse", trial.margin().perRmse());
+      n.put("occupied_share", trial.occupiedShare());
       stats(n.putObject("cost_ratio"), trial.costRatio());
       stats(n.putObject("energy_ratio"), trial.energyRatio());
       stats(n.putObject("tdis_occupied_excess_kh_per_zone"), trial.tdisExcessKh());
@@ -44,6 +45,7 @@ public final class TuneJson {
     ObjectNode chosen = root.putObject("chosen");
     chosen.put("comfort_margin_k", t.chosen().margin().baseK());
     chosen.put("margin_per_rmse", t.chosen().margin().perRmse());
+    chosen.put("occupied_share", t.chosen().occupiedShare());
     chosen.put("admissible", t.admissible());
     JSON.writeValue(file.toFile(), root);
   }

@@ -16,7 +16,8 @@ import org.heatgrid.sim.scenario.Scenario;
 /**
  * Frozen tuning: the MPC's comfort margin rule chosen on a validation season, never on the
  * evaluation. A candidate is one margin for every building, or a margin that grows with each
- * building's model error ({@link Margin}).
+ * building's model error ({@link Margin}), each with one of the given occupied-minimum shares
+ * (the same share after opening and later; 0 is no minimum).
  * The validation season is the MPC's own history period and weather, never the evaluation's:
  * what a site has before it runs the MPC, under other seeds than the history's and the
  * evaluation's, so its reading noise, internal gains and hot-water draws are new draws (sensor
@@ -78,14 +79,15 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
   /**
    * One candidate over the validation seeds.
    *
-   * @param margin the candidate
+   * @param margin the candidate margin rule
+   * @param occupiedShare the candidate's occupied minimum share (after opening and later)
    * @param costRatio MPC over baseline cost, per seed
    * @param energyRatio MPC over baseline heat, per seed
    * @param tdisExcessKh MPC minus baseline occupied discomfort, K*h per zone, per seed
    * @param worstBuildingExcessKh the worst building's excess over its own baseline, per seed
    * @param worstBuildings the building with that excess, per seed in the seeds' order
    */
-  public record Trial(Margin margin, DoubleSummaryStatistics costRatio,
+  public record Trial(Margin margin, double occupiedShare, DoubleSummaryStatistics costRatio,
       DoubleSummaryStatistics energyRatio, DoubleSummaryStatistics tdisExcessKh,
       DoubleSummaryStatistics worstBuildingExcessKh, List<String> worstBuildings) {
 
@@ -136,13 +138,26 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
    */
   public static Tuning run(Scenario evaluation, MpcParameters p, List<Margin> margins,
       List<Long> seeds, int parallel) throws InterruptedException {
-    if (margins.isEmpty() || seeds.isEmpty()) {
-      throw new IllegalArgumentException("tuning needs at least one margin and one seed");
+    return run(evaluation, p, margins, List.of(p.settings().occupiedHeatShare()), seeds, parallel);
+  }
+
+  /** As above, every margin rule with every occupied-minimum share of {@code shares}. */
+  public static Tuning run(Scenario evaluation, MpcParameters p, List<Margin> margins,
+      List<Double> shares, List<Long> seeds, int parallel) throws InterruptedException {
+    if (margins.isEmpty() || seeds.isEmpty() || shares.isEmpty()) {
+      throw new IllegalArgumentException(
+          "tuning needs at least one margin, one occupied share and one seed");
+    }
+    for (double share : shares) {
+      if (!(share >= 0 && share <= 1)) {
+        throw new IllegalArgumentException("occupied share must lie in [0, 1]: " + share);
+      }
     }
     Scenario v = validation(evaluation, p, seeds);
     List<Trial> trials = new ArrayList<>();
-    for (Margin m : margins) {
-      MpcParameters candidate = p.withSettings(p.settings().withMargins(m.baseK(), m.perRmse()));
+    for (double share : shares) for (Margin m : margins) {
+      MpcParameters candidate = p.withSettings(p.settings().withMargins(m.baseK(), m.perRmse())
+          .withOccupiedShares(share, share));
       SeedSweep sweep = SeedSweep.run(v, seeds, List.of("baseline", "mpc"), candidate, parallel);
       DoubleSummaryStatistics excess = new DoubleSummaryStatistics();
       List<String> worst = new ArrayList<>();
@@ -150,7 +165,7 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
         excess.accept(Figure.TDIS_OCCUPIED.of(c, "mpc") - Figure.TDIS_OCCUPIED.of(c, "baseline"));
         worst.add(BuildingComfort.worstBuilding(c.kpis().get("mpc"), c.baseline()));
       }
-      trials.add(new Trial(m, sweep.stats("mpc", Figure.COST_RATIO),
+      trials.add(new Trial(m, share, sweep.stats("mpc", Figure.COST_RATIO),
           sweep.stats("mpc", Figure.ENERGY_RATIO), excess,
           sweep.stats("mpc", Figure.WORST_BUILDING_EXCESS), List.copyOf(worst)));
     }
@@ -175,12 +190,12 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
   /** One line per trial, for the terminal. */
   public List<String> lines() {
     List<String> out = new ArrayList<>();
-    out.add(String.format(Locale.ROOT, "%-16s %-22s %-22s %-24s %-24s %s", "margin",
-        "cost ratio mean (max)", "energy mean (max)", "tdis occ. excess max",
+    out.add(String.format(Locale.ROOT, "%-16s %-6s %-22s %-22s %-24s %-24s %s", "margin",
+        "share", "cost ratio mean (max)", "energy mean (max)", "tdis occ. excess max",
         "worst bldg excess max", "admissible (worst building)"));
     for (Trial t : trials) {
-      out.add(String.format(Locale.ROOT, "%-16s %.4f (%.4f)        %.4f (%.4f)        "
-          + "%+8.3f K*h/zone       %+8.3f K*h/zone       %s (%s)%s", t.margin(),
+      out.add(String.format(Locale.ROOT, "%-16s %-6.2f %.4f (%.4f)        %.4f (%.4f)        "
+          + "%+8.3f K*h/zone       %+8.3f K*h/zone       %s (%s)%s", t.margin(), t.occupiedShare(),
           t.costRatio().getAverage(), t.costRatio().getMax(), t.energyRatio().getAverage(),
           t.energyRatio().getMax(),
           t.tdisExcessKh().getMax(), t.worstBuildingExcessKh().getMax(),

@@ -159,6 +159,14 @@ public record MpcSettings(
     return margins;
   }
 
+  /** The occupied minimum's shares of the steady heat (0 and 0: no minimum). */
+  public MpcSettings withOccupiedShares(double occupied, double opening) {
+    return new MpcSettings(horizon, comfortMarginK, marginPerRmse, slackKrwPerKStep, slackKrwPerK2Step,
+        heatRegularization, occupied, opening, missedComfortGain, billingMonths,
+        clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours,
+        supplyMarginK, solverTimeLimit, solverIterations);
+  }
+
   public MpcSettings withHorizon(Duration h) {
     return new MpcSettings(h, comfortMarginK, marginPerRmse, slackKrwPerKStep, slackKrwPerK2Step, heatRegularization,
         occupiedHeatShare, openingHeatShare, missedComfortGain, billingMonths, clusterCapKw, observerGain, disturbanceGain, outputOffsetGain, disturbanceHalfLifeHours, supplyMarginK,

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.heatgrid.control.mpc.model.EmitterCurve;
 import org.heatgrid.control.mpc.model.FitQuality;
 import org.heatgrid.control.mpc.model.ThermalModel;
+import org.heatgrid.control.mpc.model.TwoStateModel;
 
 /**
  * What a bundle is, as {@code bundle.json} holds it: where its data came from, every building's
@@ -44,10 +45,25 @@ public record Manifest(String format, String version, String site, String create
    * @param emitter heat against supply temperature
    * @param zoneSpreadK the coldest zone's gap below the mean while occupied (a high quantile), K
    * @param training fit on the training days
-   * @param heldOut fit on the held-out days (the re-learning gate compares these)
+   * @param heldOut fit on the held-out days
+   * @param twoState the two-state (air and structure) model the MPC plans with, or null (bundles
+   *     before 2026-12-06, or a building whose two-state fit failed): then it plans with thermal
+   * @param twoStateHeldOut the two-state model's fit on the same held-out days, or null
    */
   public record Building(String id, ThermalModel thermal, EmitterCurve emitter, double zoneSpreadK,
-      FitQuality training, FitQuality heldOut) {}
+      FitQuality training, FitQuality heldOut, TwoStateModel twoState, FitQuality twoStateHeldOut) {
+
+    /** A building planned with its first-order model. */
+    public Building(String id, ThermalModel thermal, EmitterCurve emitter, double zoneSpreadK,
+        FitQuality training, FitQuality heldOut) {
+      this(id, thermal, emitter, zoneSpreadK, training, heldOut, null, null);
+    }
+
+    /** The held-out fit of the model the MPC plans with: what the re-learning gate compares. */
+    public FitQuality plannedHeldOut() {
+      return twoState != null && twoStateHeldOut != null ? twoStateHeldOut : heldOut;
+    }
+  }
 
   /** @param meanKw per building (site order), day type and slot, kW */
   public record Profile(int slotMinutes, double[][][] meanKw) {}
@@ -62,9 +78,13 @@ public record Manifest(String format, String version, String site, String create
   public record Forecaster(String kind, List<String> buildings, int strideHours,
       Map<String, Object> backtest, String backend) {}
 
-  /** The mean held-out 24-hour RMSE over buildings, K: the figure the re-learning gate compares. */
+  /**
+   * The mean held-out 24-hour RMSE over buildings of the models the MPC plans with, K: the figure
+   * the re-learning gate compares.
+   */
   public double meanHeldOutRmseK() {
-    return buildings.stream().mapToDouble(b -> b.heldOut().horizonRmseK()).filter(Double::isFinite)
+    return buildings.stream().mapToDouble(b -> b.plannedHeldOut().horizonRmseK())
+        .filter(Double::isFinite)
         .average().orElse(Double.NaN);
   }
 

@@ -26,11 +26,12 @@ public record ModelBundle(Manifest manifest, NetworkForecaster network) {
     return manifest.version();
   }
 
-  /** The MPC's building models, by building id. */
+  /** The MPC's building models, by building id (with the two-state model where learnt). */
   public Map<String, PlanModel> planModels() {
     Map<String, PlanModel> out = new LinkedHashMap<>();
     for (Manifest.Building b : manifest.buildings()) {
-      out.put(b.id(), new PlanModel(b.id(), b.thermal(), b.emitter(), b.zoneSpreadK(), b.heldOut()));
+      PlanModel pm = new PlanModel(b.id(), b.thermal(), b.emitter(), b.zoneSpreadK(), b.heldOut());
+      out.put(b.id(), b.twoState() == null ? pm : pm.withTwoState(b.twoState(), b.twoStateHeldOut()));
     }
     return out;
   }

@@ -400,14 +400,19 @@ final class NormalEquations {
       }
     }
     // Forward with L: row k of X has entries up to column k + 2 only.
-    for (int k = 1; k < n; k++) {
+    if (n > 1) {
+      double l1 = lowerL[base + 1];
+      for (int j = 0; j < Math.min(n, 4); j++) {
+        x[n + j] -= l1 * x[j];
+      }
+    }
+    for (int k = 2; k < n; k++) {
       double l1 = lowerL[base + k];
       double l2 = lowerL2[base + k];
       int row = k * n;
       int end = Math.min(n, k + 3);
       for (int j = 0; j < end; j++) {
-        double v = x[row + j] - l1 * x[row - n + j];
-        x[row + j] = k > 1 ? v - l2 * x[row - 2 * n + j] : v;
+        x[row + j] -= l1 * x[row - n + j] + l2 * x[row - 2 * n + j];
       }
     }
     for (int k = 0; k < n; k++) {
@@ -419,24 +424,90 @@ final class NormalEquations {
       }
     }
     // Backward with L'.
-    for (int k = n - 2; k >= 0; k--) {
-      double l1 = lowerL[base + k + 1];
-      double l2 = k + 2 < n ? lowerL2[base + k + 2] : 0;
-      int row = k * n;
+    if (n > 1) {
+      double l1 = lowerL[base + n - 1];
+      int row = (n - 2) * n;
       for (int j = 0; j < n; j++) {
-        double v = x[row + j] - l1 * x[row + n + j];
-        x[row + j] = k + 2 < n ? v - l2 * x[row + 2 * n + j] : v;
+        x[row + j] -= l1 * x[row + n + j];
       }
     }
-    for (int i = 0; i < n; i++) {
+    for (int k = n - 3; k >= 0; k--) {
+      double l1 = lowerL[base + k + 1];
+      double l2 = lowerL2[base + k + 2];
+      int row = k * n;
+      for (int j = 0; j < n; j++) {
+        x[row + j] -= l1 * x[row + n + j] + l2 * x[row + 2 * n + j];
+      }
+    }
+    // The row recurrence runs along j; four rows at a time keep four independent chains in
+    // flight (one chain is latency-bound).
+    int i = 0;
+    for (; i + 4 <= n; i += 4) {
+      addRecurrenceRows(i, 4, rho, d, u0);
+    }
+    if (i < n) {
+      addRecurrenceRows(i, n - i, rho, d, u0);
+    }
+  }
+
+  /**
+   * Rows i..i+count-1 of {@code Y[i][j] = X[i][j] + rho (X[i+1][j] - Y[i][j-1])}, each added to
+   * S0 from its diagonal on, scaled by its heat weight.
+   */
+  private void addRecurrenceRows(int first, int count, double rho, double[] d, int u0) {
+    double[] x = dense;
+    if (count == 4 && first + 4 < n) {
+      int r0 = first * n;
+      int r1 = r0 + n;
+      int r2 = r1 + n;
+      int r3 = r2 + n;
+      int r4 = r3 + n;
+      double y0 = 0;
+      double y1 = 0;
+      double y2 = 0;
+      double y3 = 0;
+      double[] w = scaledRow;
+      for (int j = 0; j < n; j++) {
+        y0 = x[r0 + j] + rho * (x[r1 + j] - y0);
+        y1 = x[r1 + j] + rho * (x[r2 + j] - y1);
+        y2 = x[r2 + j] + rho * (x[r3 + j] - y2);
+        y3 = x[r3 + j] + rho * (x[r4 + j] - y3);
+        // Rows are overwritten after they are read by the row above: keep Y in place.
+        x[r0 + j] = y0;
+        w[j] = y1;
+        zRow[j] = y2;
+        zRowNext[j] = y3;
+      }
+      // The rows below row r0 were needed unchanged; now Y can replace them.
+      System.arraycopy(w, 0, x, r1, n);
+      System.arraycopy(zRow, 0, x, r2, n);
+      System.arraycopy(zRowNext, 0, x, r3, n);
+      for (int k = 0; k < 4; k++) {
+        int i = first + k;
+        double du = d[u0 + i];
+        if (du != 0) {
+          int row = i * n;
+          for (int j = i; j < n; j++) {
+            schur[row + j] += du * x[row + j];
+          }
+        }
+      }
+      return;
+    }
+    for (int i = first; i < first + count; i++) {
+      // Y goes to a work row, so every row below is still X when this one reads it.
       int row = i * n;
-      double du = d[u0 + i];
       double y = 0;
+      double[] w = scaledRow;
       for (int j = 0; j < n; j++) {
         double below = i + 1 < n ? x[row + n + j] : 0;
         y = x[row + j] + rho * (below - y);
-        if (j >= i && du != 0) {
-          schur[row + j] += du * y;
+        w[j] = y;
+      }
+      double du = d[u0 + i];
+      if (du != 0) {
+        for (int j = i; j < n; j++) {
+          schur[row + j] += du * w[j];
         }
       }
     }
