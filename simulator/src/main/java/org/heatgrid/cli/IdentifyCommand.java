@@ -84,7 +84,8 @@ final class IdentifyCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "%-8s %8s %8s %8s %8s %9s %7s %7s | %9s %9s %8s | %9s %8s%n",
         "building", "Hao kW/K", "Ham kW/K", "Hmo kW/K", "Ca kWh/K", "Cm kWh/K", "air h", "UA",
         "1-step K", "24 h K", "bias K", "1-state", "margin K");
-    double[] margins = MpcSetup.plannedMarginsK(MpcParameters.DEFAULTS.settings(), p);
+    double[] margins = MpcSetup.plannedMarginsK(MpcParameters.DEFAULTS.settings()
+        .withMargins(0, org.heatgrid.control.mpc.MpcSettings.TWO_STATE_MARGIN_PER_RMSE), p);
     int row = 0;
     for (PlanModel pm : p.models().values()) {
       double margin = margins[row++];

@@ -1,5 +1,6 @@
 package org.heatgrid.cli;
 
+import org.heatgrid.control.mpc.MpcSettings;
 import org.heatgrid.sim.mpc.MpcParameters;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,7 +15,9 @@ final class PlanModelOption {
 
   @Option(names = "--plan-model", paramLabel = "one-state|two-state",
       description = "MPC: the building model it plans with: one-state (first order with an air "
-          + "offset, default) or two-state (air and structure, identified on the same history).")
+          + "offset, default) or two-state (air and structure, identified on the same history; "
+          + "margins 1.5 x each model's held-out RMSE, as tuned for it, unless --margin-per-rmse "
+          + "says otherwise).")
   String planModel;
 
   /** {@code p} with the chosen model; a bad value is a usage error naming the option. */
@@ -26,6 +29,12 @@ final class PlanModelOption {
       throw new ParameterException(spec.commandLine(), "--plan-model must be one of "
           + String.join(", ", MpcParameters.PLAN_MODELS) + ", not \"" + planModel + "\"");
     }
-    return p.withPlanModel(planModel);
+    MpcParameters chosen = p.withPlanModel(planModel);
+    // Each model's margin rule was tuned for it (docs/decisions/0026); explicit margin options,
+    // applied after this, still override it.
+    return planModel.equals("two-state")
+        ? chosen.withSettings(chosen.settings().withMargins(chosen.settings().comfortMarginK(),
+            MpcSettings.TWO_STATE_MARGIN_PER_RMSE))
+        : chosen;
   }
 }

@@ -79,6 +79,14 @@ public record MpcSettings(
    */
   public static final double UNSCORED_MARGIN_K = 1.1;
 
+  /**
+   * The margin rule chosen by {@code ./heatgrid tune --plan-model two-state} for an MPC that plans
+   * with two-state models (their held-out errors are smaller, and so their margins): 1.5 x RMSE
+   * (docs/decisions/0026-planning-with-air-and-structure.md). The one-state default stays
+   * {@link #DEFAULTS}' 1.75.
+   */
+  public static final double TWO_STATE_MARGIN_PER_RMSE = 1.5;
+
   public MpcSettings {
     if (horizon.isNegative() || horizon.isZero()) {
       throw new IllegalArgumentException("horizon must be positive: " + horizon);
