@@ -11,8 +11,8 @@ import org.heatgrid.control.mpc.model.SiteHistory;
 import org.heatgrid.learn.bundle.ModelBundle;
 
 /**
- * Whether a newly learnt bundle may replace the running one: both bundles' thermal models are
- * scored on the same days, the new record's held-out days (which neither was fitted on, since the
+ * Whether a newly learnt bundle may replace the running one: both bundles' models (the ones the
+ * MPC plans with: two-state where a bundle has them) are scored on the same days, the new record's held-out days (which neither was fitted on, since the
  * running bundle was learnt earlier and the candidate held them out), and the candidate passes
  * when its mean 24-hour simulation RMSE over buildings is no worse.
  */
@@ -69,7 +69,9 @@ public final class BundleGate {
         continue;
       }
       Set<LocalDate> days = ModelIdentifier.heldOutDays(h, s.heldOutEveryNthDay());
-      double rmse = ModelIdentifier.score(m.thermal(), h, days).horizonRmseK();
+      // The model the MPC plans with: the two-state one where the bundle has it.
+      double rmse = (m.twoState() != null ? ModelIdentifier.score(m.twoState(), h, days)
+          : ModelIdentifier.score(m.thermal(), h, days)).horizonRmseK();
       if (Double.isFinite(rmse)) {
         sum += rmse;
         n++;

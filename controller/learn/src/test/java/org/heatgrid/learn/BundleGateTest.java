@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.heatgrid.control.mpc.model.SiteHistory;
+import org.heatgrid.learn.bundle.Manifest;
 import org.heatgrid.learn.bundle.ModelBundle;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,31 @@ class BundleGateTest {
     assertThat(d.reason()).startsWith("v0001: held-out 24 h RMSE ")
         .contains("of running v0002 on the same days")
         .endsWith("refused (worse)");
+  }
+
+  /**
+   * A candidate whose two-state models predict the held-out days badly is refused, though its
+   * first-order models are the truth: the gate scores the models the MPC would plan with.
+   */
+  @Test
+  void aCandidateIsScoredOnItsTwoStateModelsWhereItHasThem() {
+    org.heatgrid.control.mpc.model.TwoStateModel poor =
+        new org.heatgrid.control.mpc.model.TwoStateModel(0.25, 0.5, 5, 0.05, 1, 50, 0, 0, 0);
+    org.heatgrid.control.mpc.model.FitQuality claimed =
+        new org.heatgrid.control.mpc.model.FitQuality(288, 0.01, 0.01, 24, 0);
+    Manifest m = learnt.manifest();
+    java.util.List<Manifest.Building> buildings = m.buildings().stream()
+        .map(x -> new Manifest.Building(x.id(), x.thermal(), x.emitter(), x.zoneSpreadK(),
+            x.training(), x.heldOut(), poor, claimed))
+        .toList();
+    ModelBundle twoState = new ModelBundle(new Manifest(m.format(), "v0004", m.site(),
+        m.created(), m.data(), buildings, m.hotWater(), m.forecaster(), m.warnings()), null);
+
+    BundleGate.Decision d = BundleGate.decide(twoState, learnt, history, S);
+
+    assertThat(d.accepted()).isFalse();
+    assertThat(d.candidateRmseK()).isGreaterThan(0.1);
+    assertThat(d.runningRmseK()).isLessThan(0.01);
   }
 
   @Test

@@ -74,6 +74,12 @@ public final class ModelIdentifier {
     return FitScorer.score(model.withStep(history.stepHours()), StepSelection.heldOut(history, days));
   }
 
+  /** As {@link #score(ThermalModel, BuildingHistory, Set)}, for a two-state model. */
+  public static FitQuality score(TwoStateModel model, BuildingHistory history, Set<LocalDate> days) {
+    return TwoStateScorer.score(model.withStep(history.stepHours()),
+        StepSelection.heldOut(history, days));
+  }
+
   /**
    * One-step least squares on 15-minute readings sees mostly the fast air response, so the
    * refinement legitimately raises C several times; UA, the steady-state loss, should move
