@@ -21,7 +21,6 @@ import org.heatgrid.site.SiteFile;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import org.heatgrid.sim.mpc.MpcParameters;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -99,11 +98,7 @@ final class LearnCommand implements Callable<Integer> {
           : new RecordSource.Csv(source.csv);
       LearnSettings settings = LearnSettings.DEFAULTS.withMinDays(minDays).withNetwork(!noNetwork);
       if (planModel != null) {
-        if (!MpcParameters.PLAN_MODELS.contains(planModel)) {
-          throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--plan-model must "
-              + "be one of " + String.join(", ", MpcParameters.PLAN_MODELS) + ", not \""
-              + planModel + "\"");
-        }
+        PlanModelOption.requireKnown(spec.commandLine(), planModel);
         settings = settings.withTwoState(planModel.equals("two-state"));
       }
       long t0 = System.nanoTime();

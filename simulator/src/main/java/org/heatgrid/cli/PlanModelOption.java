@@ -25,10 +25,7 @@ final class PlanModelOption {
     if (planModel == null) {
       return p;
     }
-    if (!MpcParameters.PLAN_MODELS.contains(planModel)) {
-      throw new ParameterException(spec.commandLine(), "--plan-model must be one of "
-          + String.join(", ", MpcParameters.PLAN_MODELS) + ", not \"" + planModel + "\"");
-    }
+    requireKnown(spec.commandLine(), planModel);
     MpcParameters chosen = p.withPlanModel(planModel);
     // Each model's margin rule was tuned for it (docs/decisions/0026); explicit margin options,
     // applied after this, still override it.
@@ -36,5 +33,13 @@ final class PlanModelOption {
         ? chosen.withSettings(chosen.settings().withMargins(chosen.settings().comfortMarginK(),
             MpcSettings.TWO_STATE_MARGIN_PER_RMSE))
         : chosen;
+  }
+
+  /** A usage error naming {@code --plan-model} unless {@code name} is a known plan model. */
+  static void requireKnown(picocli.CommandLine commandLine, String name) {
+    if (!MpcParameters.PLAN_MODELS.contains(name)) {
+      throw new ParameterException(commandLine, "--plan-model must be one of "
+          + String.join(", ", MpcParameters.PLAN_MODELS) + ", not \"" + name + "\"");
+    }
   }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
 import java.util.logging.Logger;
 import org.heatgrid.control.mpc.model.BuildingHistory;
 import org.heatgrid.control.mpc.model.IdentificationException;
@@ -77,15 +78,16 @@ public final class Learner {
             + "cannot be laid on local periods of " + site.controlStep() + " (" + e.getMessage()
             + "); sites whose zone changes to daylight saving are not supported yet", e);
       }
+      SortedSet<LocalDate> heldOut = ModelIdentifier.heldOutDays(bh, s.heldOutEveryNthDay());
       try {
-        m = ModelIdentifier.identify(bh, ModelIdentifier.heldOutDays(bh, s.heldOutEveryNthDay()));
+        m = ModelIdentifier.identify(bh, heldOut);
       } catch (IdentificationException | IllegalArgumentException e) {
         throw new RecordException("building " + bh.buildingId()
             + ": no plausible model from this record (" + e.getMessage() + ")", e);
       }
       Manifest.Building learnt = new Manifest.Building(bh.buildingId(), m.model(), m.emitter(),
           h.zoneSpreadK(b, s.zoneSpreadQuantile()), m.training(), m.heldOut());
-      buildings.add(s.twoState() ? withTwoState(learnt, bh, s, warnings) : learnt);
+      buildings.add(s.twoState() ? withTwoState(learnt, bh, heldOut, warnings) : learnt);
     }
     HotWaterProfile profile = HotWaterProfile.fit(h.periodStarts(), h.otherHeatKw(),
         PROFILE_SLOT_MINUTES, site.holidays());
@@ -128,10 +130,9 @@ public final class Learner {
    * with its first-order model.
    */
   private static Manifest.Building withTwoState(Manifest.Building learnt, BuildingHistory bh,
-      LearnSettings s, List<String> warnings) {
+      SortedSet<LocalDate> heldOut, List<String> warnings) {
     try {
-      IdentifiedTwoState two = ModelIdentifier.identifyTwoState(bh,
-          ModelIdentifier.heldOutDays(bh, s.heldOutEveryNthDay()), learnt.thermal());
+      IdentifiedTwoState two = ModelIdentifier.identifyTwoState(bh, heldOut, learnt.thermal());
       return new Manifest.Building(learnt.id(), learnt.thermal(), learnt.emitter(),
           learnt.zoneSpreadK(), learnt.training(), learnt.heldOut(), two.model(), two.heldOut());
     } catch (IdentificationException | IllegalArgumentException e) {

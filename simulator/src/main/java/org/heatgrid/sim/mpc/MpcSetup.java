@@ -1,9 +1,12 @@
 package org.heatgrid.sim.mpc;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedSet;
 import java.util.logging.Logger;
 import org.heatgrid.control.api.LoadForecast;
 import org.heatgrid.control.baseline.HeatingCurveController;
@@ -69,22 +72,26 @@ public final class MpcSetup {
     for (int b = 0; b < history.buildings().size(); b++) {
       BuildingHistory h = recorder.history(b);
       histories.add(h);
-      IdentifiedModel m = ModelIdentifier.identify(h, ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay()));
+      SortedSet<LocalDate> heldOut = ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay());
+      IdentifiedModel m = ModelIdentifier.identify(h, heldOut);
       identified.add(m);
       PlanModel model = new PlanModel(h.buildingId(), m.model(), m.emitter(),
           recorder.zoneSpreadK(b, p.zoneSpreadQuantile()), m.heldOut());
-      models.put(h.buildingId(), p.twoState() ? withTwoState(model, h, p) : model);
+      models.put(h.buildingId(), p.twoState() ? withTwoState(model, h, heldOut) : model);
     }
     HotWaterProfile hotWater = HotWaterProfile.fit(recorder.periodStarts(), recorder.otherHeatKw(),
         HOT_WATER_SLOT_MINUTES, history.holidays());
     return new Prepared(models, identified, hotWater, what, recorder.hourlyOtherHeat(), histories);
   }
 
-  /** {@code model} with its building's two-state model, or unchanged if that fit fails. */
-  public static PlanModel withTwoState(PlanModel model, BuildingHistory h, MpcParameters p) {
+  /**
+   * {@code model} with its building's two-state model, identified on {@code h} without the
+   * {@code heldOut} days the first-order model left out; unchanged if that fit fails.
+   */
+  public static PlanModel withTwoState(PlanModel model, BuildingHistory h,
+      Set<LocalDate> heldOut) {
     try {
-      IdentifiedTwoState two = ModelIdentifier.identifyTwoState(h,
-          ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay()), model.thermal());
+      IdentifiedTwoState two = ModelIdentifier.identifyTwoState(h, heldOut, model.thermal());
       return model.withTwoState(two.model(), two.heldOut());
     } catch (IdentificationException e) {
       LOG.warning(e.getMessage() + "; building " + h.buildingId() + " planned one-state");

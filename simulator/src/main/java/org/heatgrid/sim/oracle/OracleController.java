@@ -68,10 +68,12 @@ public final class OracleController implements Controller, TruthObserver {
     Map<String, PlanModel> models = new LinkedHashMap<>();
     for (int b = 0; b < baseline.buildings().size(); b++) {
       BuildingHistory h = trueHistory(baseline, b);
-      IdentifiedModel m = ModelIdentifier.identify(h, ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay()));
+      java.util.SortedSet<java.time.LocalDate> heldOut =
+          ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay());
+      IdentifiedModel m = ModelIdentifier.identify(h, heldOut);
       PlanModel model = new PlanModel(h.buildingId(), m.model(), m.emitter(),
           zoneSpread(baseline, b, p.zoneSpreadQuantile()), m.heldOut());
-      models.put(h.buildingId(), p.twoState() ? MpcSetup.withTwoState(model, h, p) : model);
+      models.put(h.buildingId(), p.twoState() ? MpcSetup.withTwoState(model, h, heldOut) : model);
     }
     this.perfect = new ForecastGenerator(scenario.weather(), ForecastErrorLevel.NONE, FORECAST_SEED,
         scenario.controlStep(), scenario.forecastHorizon());

@@ -155,19 +155,21 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
     }
     Scenario v = validation(evaluation, p, seeds);
     List<Trial> trials = new ArrayList<>();
-    for (double share : shares) for (Margin m : margins) {
-      MpcParameters candidate = p.withSettings(p.settings().withMargins(m.baseK(), m.perRmse())
-          .withOccupiedShares(share, share));
-      SeedSweep sweep = SeedSweep.run(v, seeds, List.of("baseline", "mpc"), candidate, parallel);
-      DoubleSummaryStatistics excess = new DoubleSummaryStatistics();
-      List<String> worst = new ArrayList<>();
-      for (Comparison c : sweep.comparisons().values()) {
-        excess.accept(Figure.TDIS_OCCUPIED.of(c, "mpc") - Figure.TDIS_OCCUPIED.of(c, "baseline"));
-        worst.add(BuildingComfort.worstBuilding(c.kpis().get("mpc"), c.baseline()));
+    for (double share : shares) {
+      for (Margin m : margins) {
+        MpcParameters candidate = p.withSettings(p.settings().withMargins(m.baseK(), m.perRmse())
+            .withOccupiedShares(share, share));
+        SeedSweep sweep = SeedSweep.run(v, seeds, List.of("baseline", "mpc"), candidate, parallel);
+        DoubleSummaryStatistics excess = new DoubleSummaryStatistics();
+        List<String> worst = new ArrayList<>();
+        for (Comparison c : sweep.comparisons().values()) {
+          excess.accept(Figure.TDIS_OCCUPIED.of(c, "mpc") - Figure.TDIS_OCCUPIED.of(c, "baseline"));
+          worst.add(BuildingComfort.worstBuilding(c.kpis().get("mpc"), c.baseline()));
+        }
+        trials.add(new Trial(m, share, sweep.stats("mpc", Figure.COST_RATIO),
+            sweep.stats("mpc", Figure.ENERGY_RATIO), excess,
+            sweep.stats("mpc", Figure.WORST_BUILDING_EXCESS), List.copyOf(worst)));
       }
-      trials.add(new Trial(m, share, sweep.stats("mpc", Figure.COST_RATIO),
-          sweep.stats("mpc", Figure.ENERGY_RATIO), excess,
-          sweep.stats("mpc", Figure.WORST_BUILDING_EXCESS), List.copyOf(worst)));
     }
     Trial best = null;
     for (Trial t : trials) {

@@ -242,12 +242,14 @@ public class MpcController implements Controller {
         complete = false;
       }
       PlanModel pm = models.get(info.id());
-      estimator.update(b, pm.thermal(), measured, heat, wasOccupied, info.comfort().occupiedLowC());
-      indoor[b] = estimator.estimateC(b);
+      // A building has one estimator: the first-order observer, or the two-state one.
       if (pm.twoState() != null) {
         twoStates.update(b, pm.twoState().withStep(o.step().toSeconds() / 3600.0), t,
             o.forecast().outdoorC()[0], wasOccupied, info.comfort().occupiedLowC());
         indoor[b] = twoStates.airC(b);
+      } else {
+        estimator.update(b, pm.thermal(), measured, heat, wasOccupied, info.comfort().occupiedLowC());
+        indoor[b] = estimator.estimateC(b);
       }
     }
     if (complete) {
@@ -319,8 +321,9 @@ public class MpcController implements Controller {
         uMax[k] = Math.max(0, Math.min(info.substationCapacityKw() - load[k], emitterMax));
       }
       // Taken before the minimum is folded in: the next update uses the measured heat.
-      estimator.driveOfComingPeriod(b, two == null ? w[0] - estimator.disturbance(b)
-          : m.freeDrive(outdoor[0], ghi[0], occupiedAtStart[0]));
+      if (two == null) {
+        estimator.driveOfComingPeriod(b, w[0] - estimator.disturbance(b));
+      }
       // The occupied minimum enters the plan as a fixed part of the heat (u = minimum + free
       // part), so that the peak and the temperatures it plans include it. The floors above are
       // for the air; the plan's state runs below the air by the model's air offset: the

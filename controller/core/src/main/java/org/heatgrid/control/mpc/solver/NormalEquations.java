@@ -390,9 +390,9 @@ final class NormalEquations {
     double[] x = dense;
     java.util.Arrays.fill(x, 0.0);
     // E: ys[l] (v_l v_l') with v_l = e_l - p1 e_{l+1} - p2 e_{l+2}.
+    double[] v = {1, -p1, -p2};
     for (int l = 0; l < n; l++) {
       double ys = d[form.y(b, l)] + d[form.s(b, l)];
-      double[] v = {1, -p1, -p2};
       for (int r = 0; r < 3 && l + r < n; r++) {
         for (int q = 0; q < 3 && l + q < n; q++) {
           x[(l + r) * n + l + q] += ys * v[r] * v[q];
@@ -482,15 +482,8 @@ final class NormalEquations {
       System.arraycopy(w, 0, x, r1, n);
       System.arraycopy(zRow, 0, x, r2, n);
       System.arraycopy(zRowNext, 0, x, r3, n);
-      for (int k = 0; k < 4; k++) {
-        int i = first + k;
-        double du = d[u0 + i];
-        if (du != 0) {
-          int row = i * n;
-          for (int j = i; j < n; j++) {
-            schur[row + j] += du * x[row + j];
-          }
-        }
+      for (int i = first; i < first + 4; i++) {
+        addScaledRow(i, d[u0 + i], x, i * n);
       }
       return;
     }
@@ -504,12 +497,18 @@ final class NormalEquations {
         y = x[row + j] + rho * (below - y);
         w[j] = y;
       }
-      double du = d[u0 + i];
-      if (du != 0) {
-        for (int j = i; j < n; j++) {
-          schur[row + j] += du * w[j];
-        }
-      }
+      addScaledRow(i, d[u0 + i], w, 0);
+    }
+  }
+
+  /** Adds {@code du} times {@code y[offset + i..offset + n)} to S0's row i from its diagonal on. */
+  private void addScaledRow(int i, double du, double[] y, int offset) {
+    if (du == 0) {
+      return;
+    }
+    int row = i * n;
+    for (int j = i; j < n; j++) {
+      schur[row + j] += du * y[offset + j];
     }
   }
 
