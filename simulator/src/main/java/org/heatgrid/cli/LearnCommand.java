@@ -80,8 +80,7 @@ final class LearnCommand implements Callable<Integer> {
 
   @Option(names = "--plan-model", paramLabel = "one-state|two-state",
       description = "The building model the bundle's MPC plans with: one-state (first order "
-          + "with an air offset) or two-state (air and structure, identified as well). Default: "
-          + "the learner's (see ./heatgrid learn's README).")
+          + "with an air offset, default) or two-state (air and structure, identified as well).")
   String planModel;
 
   @Option(names = "--activate", description = "Make the new bundle the active one.")
