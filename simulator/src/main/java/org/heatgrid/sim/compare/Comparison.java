@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.baseline.HeatingCurveController;
 import org.heatgrid.sim.controllers.Controllers;
@@ -35,6 +36,15 @@ public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<Str
 
   public static Comparison run(Scenario s, List<String> controllers, MpcParameters mpc)
       throws InterruptedException {
+    return run(s, controllers, mpc, MpcSetup.shared(s, mpc));
+  }
+
+  /**
+   * As above, with the MPC's models from a preparation that several comparisons may share (the
+   * seeds of a sweep): see {@link MpcSetup#shared}.
+   */
+  public static Comparison run(Scenario s, List<String> controllers, MpcParameters mpc,
+      Supplier<MpcSetup.Prepared> prepared) throws InterruptedException {
     for (String c : controllers) {
       if (!Controllers.names().contains(c)) {
         throw new IllegalArgumentException("unknown controller \"" + c + "\"; known: "
@@ -54,7 +64,7 @@ public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<Str
       Map<String, Controller> made = new LinkedHashMap<>();
       for (String c : others) {
         futures.put(c, pool.submit(() -> {
-          Controller ctl = Controllers.create(c, s, mpc, () -> baseline);
+          Controller ctl = Controllers.create(c, s, mpc, () -> baseline, prepared);
           synchronized (made) {
             made.put(c, ctl);
           }
@@ -79,8 +89,12 @@ public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<Str
     // M&V needs the former operation's period before the reporting period; a comparison on the
     // history itself (tune's validation season) has none, and no measured savings.
     if (mpc.historyTo().isBefore(s.from())) {
-      RunResult history = new Simulation(MpcSetup.historyScenario(s, mpc))
-          .run(new HeatingCurveController(s.baseline()));
+      // The MPC's preparation ran the same history under the heating curve; without an MPC
+      // among the controllers, the history is run here rather than identified for nothing.
+      RunResult history = controllers.contains("mpc") || controllers.contains("ideal-margin")
+          ? prepared.get().historyRun()
+          : new Simulation(MpcSetup.historyScenario(s, mpc))
+              .run(new HeatingCurveController(s.baseline()));
       runs.forEach((name, r) -> measured.put(name, MeasuredSavings.estimate(history, r, s.tariff())));
     }
     return new Comparison(s, runs, kpis, reasons, measured);

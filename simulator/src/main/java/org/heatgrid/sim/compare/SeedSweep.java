@@ -9,10 +9,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 import org.heatgrid.sim.kpi.KpiReport;
 import org.heatgrid.sim.kpi.KpiSet;
 import org.heatgrid.sim.mpc.MpcParameters;
+import org.heatgrid.sim.mpc.MpcSetup;
 import org.heatgrid.sim.scenario.Scenario;
 
 /**
@@ -67,6 +69,16 @@ public record SeedSweep(Map<Long, Comparison> comparisons) {
    */
   public static SeedSweep run(Scenario scenario, List<Long> seeds, List<String> controllers,
       MpcParameters mpc, int parallel) throws InterruptedException {
+    return run(scenario, seeds, controllers, mpc, parallel, MpcSetup.shared(scenario, mpc));
+  }
+
+  /**
+   * As above, with the MPC's models from one preparation shared by every seed (the history does
+   * not depend on the evaluation's seed) and by any other sweep given the same supplier.
+   */
+  public static SeedSweep run(Scenario scenario, List<Long> seeds, List<String> controllers,
+      MpcParameters mpc, int parallel, Supplier<MpcSetup.Prepared> prepared)
+      throws InterruptedException {
     if (seeds.isEmpty()) {
       throw new IllegalArgumentException("seeds: give at least one");
     }
@@ -74,7 +86,7 @@ public record SeedSweep(Map<Long, Comparison> comparisons) {
     try {
       Map<Long, Future<Comparison>> futures = new LinkedHashMap<>();
       for (long seed : seeds) {
-        futures.put(seed, pool.submit(() -> Comparison.run(scenario.withSeed(seed), controllers, mpc)));
+        futures.put(seed, pool.submit(() -> Comparison.run(scenario.withSeed(seed), controllers, mpc, prepared)));
       }
       Map<Long, Comparison> out = new LinkedHashMap<>();
       for (Map.Entry<Long, Future<Comparison>> f : futures.entrySet()) {

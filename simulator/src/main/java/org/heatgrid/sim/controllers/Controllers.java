@@ -42,14 +42,24 @@ public final class Controllers {
    */
   public static Controller create(String name, Scenario scenario, MpcParameters mpc,
       Supplier<RunResult> baseline) {
+    return create(name, scenario, mpc, baseline, () -> MpcSetup.prepare(scenario, mpc));
+  }
+
+  /**
+   * @param prepared the MPC's models from its history, asked for only by the controllers that
+   *     plan with them ({@code mpc}, {@code ideal-margin}); may be shared ({@link MpcSetup#shared})
+   */
+  public static Controller create(String name, Scenario scenario, MpcParameters mpc,
+      Supplier<RunResult> baseline, Supplier<MpcSetup.Prepared> prepared) {
     return switch (name) {
       case "baseline" -> new HeatingCurveController(scenario.baseline());
       case "best-practice" ->
           new BestPracticeController(scenario.baseline(), BestPracticeSettings.DEFAULTS);
-      case "mpc" -> MpcSetup.controller(scenario, mpc);
+      case "mpc" -> MpcSetup.controller(scenario, mpc, prepared.get());
       case "oracle" -> new OracleController(scenario, baseline.get(), mpc);
       case "ideal" -> new IdealHeating();
-      case "ideal-margin" -> new IdealHeating("ideal-margin", MpcSetup.plannedMarginsK(scenario, mpc));
+      case "ideal-margin" ->
+          new IdealHeating("ideal-margin", MpcSetup.plannedMarginsK(scenario, mpc, prepared));
       default -> throw new IllegalArgumentException(
           "unknown controller \"" + name + "\"; known: " + String.join(", ", names()));
     };

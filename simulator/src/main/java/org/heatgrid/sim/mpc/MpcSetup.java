@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.heatgrid.control.api.LoadForecast;
 import org.heatgrid.control.baseline.HeatingCurveController;
@@ -22,6 +26,7 @@ import org.heatgrid.control.mpc.model.ModelIdentifier;
 import org.heatgrid.control.mpc.solver.StructuredSolver;
 import org.heatgrid.forecast.data.MeterData;
 import org.heatgrid.forecast.load.HotWaterProfile;
+import org.heatgrid.sim.run.RunResult;
 import org.heatgrid.sim.run.Simulation;
 import org.heatgrid.sim.scenario.Scenario;
 import org.heatgrid.sim.weather.EpwReader;
@@ -39,11 +44,12 @@ public final class MpcSetup {
   /**
    * The identified models and the hot-water profile, with the history they came from and the
    * history's hourly uncontrolled load (the hot-water network's training data), and the
-   * buildings' histories the models were identified on.
+   * buildings' histories the models were identified on; {@code historyRun} is the history's
+   * baseline run itself, the former operation that measurement and verification compare with.
    */
   public record Prepared(Map<String, PlanModel> models, List<IdentifiedModel> identified,
       HotWaterProfile hotWater, String history, MeterData hotWaterHistory,
-      List<BuildingHistory> buildingHistories) {}
+      List<BuildingHistory> buildingHistories, RunResult historyRun) {}
 
   private MpcSetup() {}
 
@@ -62,7 +68,7 @@ public final class MpcSetup {
     Scenario history = historyScenario(evaluation, p);
     TelemetryRecorder recorder = new TelemetryRecorder(new HeatingCurveController(history.baseline()))
         .from(p.historyFrom().atStartOfDay());
-    new Simulation(history).run(recorder);
+    RunResult historyRun = new Simulation(history).run(recorder);
     String what = "baseline on " + p.historyWeather() + ", " + p.historyFrom() + " to "
         + p.historyTo() + ", seed " + p.historySeed();
     LOG.info("MPC history: " + recorder.size() + " periods of telemetry (" + what + ")");
@@ -81,7 +87,36 @@ public final class MpcSetup {
     }
     HotWaterProfile hotWater = HotWaterProfile.fit(recorder.periodStarts(), recorder.otherHeatKw(),
         HOT_WATER_SLOT_MINUTES, history.holidays());
-    return new Prepared(models, identified, hotWater, what, recorder.hourlyOtherHeat(), histories);
+    return new Prepared(models, identified, hotWater, what, recorder.hourlyOtherHeat(), histories,
+        historyRun);
+  }
+
+  /**
+   * {@link #prepare}, run once when first asked for and then shared: the history depends on the
+   * evaluation's campus, tariff and baseline and on {@code p}'s history, not on the evaluation's
+   * seed, period or the MPC's settings, so every seed of a comparison and every candidate of a
+   * tuning can share one (a two-state identification of a season takes about a minute).
+   * Thread-safe: callers that ask at once wait for the one preparation.
+   */
+  public static Supplier<Prepared> shared(Scenario evaluation, MpcParameters p) {
+    FutureTask<Prepared> task = new FutureTask<>(() -> prepare(evaluation, p));
+    AtomicBoolean started = new AtomicBoolean();
+    return () -> {
+      if (started.compareAndSet(false, true)) {
+        task.run();
+      }
+      try {
+        return task.get();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while the MPC's history was prepared", e);
+      } catch (ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException r) {
+          throw r;
+        }
+        throw new IllegalStateException(e.getCause());
+      }
+    };
   }
 
   /**
@@ -105,8 +140,14 @@ public final class MpcSetup {
    * (then the models are identified from the history first).
    */
   public static double[] plannedMarginsK(Scenario evaluation, MpcParameters p) {
+    return plannedMarginsK(evaluation, p, () -> prepare(evaluation, p));
+  }
+
+  /** As above, from a preparation that may be shared ({@link #shared}). */
+  public static double[] plannedMarginsK(Scenario evaluation, MpcParameters p,
+      Supplier<Prepared> prepared) {
     MpcSettings s = p.settings();
-    return s.marginPerRmse() > 0 ? plannedMarginsK(s, prepare(evaluation, p))
+    return s.marginPerRmse() > 0 ? plannedMarginsK(s, prepared.get())
         : s.marginsK(new double[evaluation.buildings().size()]);
   }
 

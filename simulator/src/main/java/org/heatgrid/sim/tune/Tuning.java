@@ -5,6 +5,7 @@ import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.heatgrid.sim.compare.BuildingComfort;
 import org.heatgrid.sim.compare.Comparison;
 import org.heatgrid.sim.compare.SeedSweep;
@@ -154,12 +155,15 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
       }
     }
     Scenario v = validation(evaluation, p, seeds);
+    // The candidates differ in settings only: one history and one identification serve them all.
+    Supplier<MpcSetup.Prepared> prepared = MpcSetup.shared(v, p);
     List<Trial> trials = new ArrayList<>();
     for (double share : shares) {
       for (Margin m : margins) {
         MpcParameters candidate = p.withSettings(p.settings().withMargins(m.baseK(), m.perRmse())
             .withOccupiedShares(share, share));
-        SeedSweep sweep = SeedSweep.run(v, seeds, List.of("baseline", "mpc"), candidate, parallel);
+        SeedSweep sweep = SeedSweep.run(v, seeds, List.of("baseline", "mpc"), candidate, parallel,
+            prepared);
         DoubleSummaryStatistics excess = new DoubleSummaryStatistics();
         List<String> worst = new ArrayList<>();
         for (Comparison c : sweep.comparisons().values()) {

@@ -16,6 +16,7 @@ final class TwoStateEstimator {
   private final double[] air;
   private final double[] mass;
   private final double[] gap;
+  private final double[] latestGap;
 
   /** @param gapGain share of each period's zone gap taken into the filtered gap, in (0, 1] */
   TwoStateEstimator(int buildings, double gapGain) {
@@ -23,6 +24,7 @@ final class TwoStateEstimator {
     air = new double[buildings];
     mass = new double[buildings];
     gap = new double[buildings];
+    latestGap = new double[buildings];
     Arrays.fill(air, Double.NaN);
     Arrays.fill(mass, Double.NaN);
     Arrays.fill(gap, Double.NaN);
@@ -45,6 +47,7 @@ final class TwoStateEstimator {
     double outdoor = t != null && Double.isFinite(t.outdoorC()) ? t.outdoorC() : outdoorFallbackC;
     if (Double.isFinite(meanAir) && Double.isFinite(coldest)) {
       double now = meanAir - coldest;
+      latestGap[b] = now;
       gap[b] = Double.isNaN(gap[b]) ? now : gap[b] + gapGain * (now - gap[b]);
     }
     if (Double.isFinite(meanAir)) {
@@ -72,8 +75,13 @@ final class TwoStateEstimator {
     return mass[b];
   }
 
-  /** How far the coldest zone runs below the mean air, filtered, K. */
+  /**
+   * How far the coldest zone runs below the mean air, K: the larger of the filtered gap and the
+   * last reading's. The gap opens within an hour when the sun warms one side of a building, and
+   * a filter alone lags it just when the cold side is the one that matters; the filter keeps a
+   * wide gap in mind when it closes for a moment.
+   */
   double gapK(int b) {
-    return Double.isNaN(gap[b]) ? 0 : gap[b];
+    return Double.isNaN(gap[b]) ? 0 : Math.max(gap[b], latestGap[b]);
   }
 }

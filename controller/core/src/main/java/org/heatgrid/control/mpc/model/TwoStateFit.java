@@ -1,6 +1,7 @@
 package org.heatgrid.control.mpc.model;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.apache.commons.math3.exception.MathIllegalStateException;
@@ -34,11 +35,20 @@ final class TwoStateFit {
   private static final double COST_TOLERANCE = 1e-8;
   /** The air's time constant the start assumes, hours. */
   private static final double START_AIR_HOURS = 0.5;
+  /**
+   * Most heat a fitted model may store per kelvin, as a multiple of the one-state capacity. Under
+   * a controller that holds the air steady, a structure of unbounded capacity that pins the air
+   * near a fixed temperature fits the readings about as well as the building does; it predicts
+   * that the air stays warm without heat, and a plan that believes it leaves the building cold.
+   * Plausible fits store 1-2x the one-state capacity (decision 0026).
+   */
+  static final double MAX_CAPACITY_RATIO = 3;
 
   private final BuildingHistory history;
   private final List<StepSelection.Window> windows;
   private final FreeParameters parameters;
   private final int[] observed;
+  private final double oneStateCapacity;
 
   private TwoStateFit(StepSelection steps, LinearThermalFit.Result identifiable, ThermalModel one) {
     this.history = steps.history();
@@ -46,6 +56,7 @@ final class TwoStateFit {
     this.parameters = new FreeParameters(new boolean[] {true, true, true, true, true,
         identifiable.solarIdentifiable(), identifiable.occupancyIdentifiable(), true}, start(one));
     this.observed = StepSelection.readingsIn(history, windows);
+    this.oneStateCapacity = one.capacityKwhPerK();
   }
 
   /**
@@ -73,11 +84,29 @@ final class TwoStateFit {
           .maxIterations(MAX_ITERATIONS)
           .maxEvaluations(MAX_ITERATIONS * 2)
           .build());
-      return Optional.of(toModel(parameters.full(optimum.getPoint().toArray())));
+      TwoStateModel model = toModel(parameters.full(optimum.getPoint().toArray()));
+      String implausible = implausibility(model, oneStateCapacity);
+      if (implausible != null) {
+        LOG.warning(() -> "building " + id + ": two-state fit refused: " + implausible);
+        return Optional.empty();
+      }
+      return Optional.of(model);
     } catch (MathIllegalStateException | IllegalArgumentException e) {
       LOG.warning(() -> "building " + id + ": two-state fit failed (" + e.getMessage() + ")");
       return Optional.empty();
     }
+  }
+
+  /** Why a fitted model cannot be planned with, or null when it can. */
+  static String implausibility(TwoStateModel m, double oneStateCapacityKwhPerK) {
+    double stored = m.airCapacityKwhPerK() + m.massCapacityKwhPerK();
+    if (stored > MAX_CAPACITY_RATIO * oneStateCapacityKwhPerK) {
+      return String.format(Locale.ROOT,
+          "it stores %.0f kWh/K, more than %.0f x the one-state model's %.0f kWh/K: the history "
+              + "never exercised such a store (more varied heating would tell)", stored,
+          MAX_CAPACITY_RATIO, oneStateCapacityKwhPerK);
+    }
+    return null;
   }
 
   private double[] start(ThermalModel one) {

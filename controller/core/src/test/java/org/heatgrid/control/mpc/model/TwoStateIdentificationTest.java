@@ -95,4 +95,15 @@ class TwoStateIdentificationTest {
       }
     }
   }
+
+  @Test
+  void aStructureFarBeyondWhatTheOneStateModelStoresIsRefusedWithTheFigures() {
+    // The campus's student union on two months of history: the fit pinned the air to a
+    // structure of 8 million kWh/K, which a plan takes for a building that never cools.
+    TwoStateModel pinned = new TwoStateModel(0.25, 6.3, 2761, 5e-9, 790, 8.24e6, 3.7, -3750, 1640);
+    assertThat(TwoStateFit.implausibility(pinned, 1350))
+        .contains("8240790 kWh/K").contains("3 x").contains("1350 kWh/K");
+    // The synthetic office stores 430 kWh/K; a one-state model of it about as much.
+    assertThat(TwoStateFit.implausibility(TRUTH, 420)).isNull();
+  }
 }
