@@ -49,12 +49,14 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--comfort-margin", paramLabel = "K",
       description = "MPC (and oracle, ideal-margin): one planned floor margin above the comfort "
           + "band's low edge for every building, K, instead of the default rule (a margin per "
-          + "building of 1.75 x its model's held-out day-ahead RMSE, chosen by ./heatgrid tune).")
+          + "building of 1.5 x its model's held-out day-ahead RMSE with two-state models, "
+          + "1.75 x with one-state models, chosen by ./heatgrid tune).")
   Double comfortMargin;
 
   @Option(names = "--margin-per-rmse", paramLabel = "X",
       description = "MPC (and oracle, ideal-margin): each building's margin is X times its model's "
-          + "held-out day-ahead RMSE, plus --comfort-margin if given (default: 1.75; 0 when only "
+          + "held-out day-ahead RMSE, plus --comfort-margin if given (default: 1.5 with two-state "
+          + "models, 1.75 with one-state; 0 when only "
           + "--comfort-margin is given).")
   Double marginPerRmse;
 

@@ -43,13 +43,14 @@ final class IdentifyCommand implements Callable<Integer> {
     PrintWriter stdout = spec.commandLine().getOut();
     Scenario s = ScenarioOptions.apply(scenario, null, null, null);
     long t0 = System.nanoTime();
-    // Both models, so that both fits are printed; the first table's margins are the one-state's.
-    MpcSetup.Prepared p = MpcSetup.prepare(s, MpcParameters.DEFAULTS.withPlanModel("two-state"));
+    // Both models, so that both fits are printed; the first table's margins are those of the
+    // one-state rule (1.75 x).
+    MpcSetup.Prepared p = MpcSetup.prepare(s, MpcParameters.DEFAULTS);
     stdout.println("history: " + p.history());
     stdout.printf(Locale.ROOT, "%-8s %8s %9s %7s %8s %8s %8s %8s %7s | %9s %9s %8s | %8s %5s %7s %8s%n",
         "building", "UA kW/K", "C kWh/K", "tau h", "solar", "occ kW", "base kW", "air K/MW", "occ K",
         "1-step K", "24 h K", "bias K", "emit K", "n", "spread", "margin K");
-    double[] margins = MpcParameters.DEFAULTS.settings().marginsK(p.identified().stream()
+    double[] margins = org.heatgrid.control.mpc.MpcSettings.DEFAULTS.marginsK(p.identified().stream()
         .mapToDouble(m -> m.heldOut().horizonRmseK()).toArray());
     int row = 0;
     for (IdentifiedModel m : p.identified()) {
@@ -84,8 +85,7 @@ final class IdentifyCommand implements Callable<Integer> {
     stdout.printf(Locale.ROOT, "%-8s %8s %8s %8s %8s %9s %7s %7s | %9s %9s %8s | %9s %8s%n",
         "building", "Hao kW/K", "Ham kW/K", "Hmo kW/K", "Ca kWh/K", "Cm kWh/K", "air h", "UA",
         "1-step K", "24 h K", "bias K", "1-state", "margin K");
-    double[] margins = MpcSetup.plannedMarginsK(MpcParameters.DEFAULTS.settings()
-        .withMargins(0, org.heatgrid.control.mpc.MpcSettings.TWO_STATE_MARGIN_PER_RMSE), p);
+    double[] margins = MpcSetup.plannedMarginsK(MpcParameters.DEFAULTS.settings(), p);
     int row = 0;
     for (PlanModel pm : p.models().values()) {
       double margin = margins[row++];

@@ -79,8 +79,9 @@ final class LearnCommand implements Callable<Integer> {
   boolean noNetwork;
 
   @Option(names = "--plan-model", paramLabel = "one-state|two-state",
-      description = "The building model the bundle's MPC plans with: one-state (first order "
-          + "with an air offset, default) or two-state (air and structure, identified as well).")
+      description = "The building model the bundle's MPC plans with: two-state (air and "
+          + "structure, identified as well; default) or one-state (first order with an air "
+          + "offset only).")
   String planModel;
 
   @Option(names = "--activate", description = "Make the new bundle the active one.")
@@ -129,8 +130,10 @@ final class LearnCommand implements Callable<Integer> {
     out.println("building  held-out 24 h RMSE K  bias K  UA kW/K  C kWh/K  tau h  zone spread K"
         + "  margin K");
     // The margin the MPC will plan from this bundle (MpcSettings.marginK of the default rule).
-    double[] margins = MpcSettings.DEFAULTS.marginsK(m.buildings().stream()
-        .mapToDouble(b -> b.heldOut().horizonRmseK()).toArray());
+    MpcSettings rule = m.buildings().stream().anyMatch(b -> b.twoState() != null)
+        ? MpcSettings.TWO_STATE_DEFAULTS : MpcSettings.DEFAULTS;
+    double[] margins = rule.marginsK(
+        m.buildings().stream().mapToDouble(b -> b.plannedHeldOut().horizonRmseK()).toArray());
     int row = 0;
     for (Manifest.Building b : m.buildings()) {
       out.printf(Locale.ROOT, "%-8s  %20.3f  %6.3f  %7.2f  %7.1f  %5.1f  %13.2f  %8.2f%n", b.id(),

@@ -14,10 +14,10 @@ final class PlanModelOption {
   CommandSpec spec;
 
   @Option(names = "--plan-model", paramLabel = "one-state|two-state",
-      description = "MPC: the building model it plans with: one-state (first order with an air "
-          + "offset, default) or two-state (air and structure, identified on the same history; "
-          + "margins 1.5 x each model's held-out RMSE, as tuned for it, unless --margin-per-rmse "
-          + "says otherwise).")
+      description = "MPC: the building model it plans with: two-state (air and structure, "
+          + "default; margins 1.5 x each model's held-out RMSE, as tuned for it) or one-state "
+          + "(first order with an air offset; margins 1.75 x, as tuned for it); "
+          + "--margin-per-rmse and --comfort-margin override the margin.")
   String planModel;
 
   /** {@code p} with the chosen model; a bad value is a usage error naming the option. */
@@ -29,10 +29,10 @@ final class PlanModelOption {
     MpcParameters chosen = p.withPlanModel(planModel);
     // Each model's margin rule was tuned for it (docs/decisions/0026); explicit margin options,
     // applied after this, still override it.
-    return planModel.equals("two-state")
-        ? chosen.withSettings(chosen.settings().withMargins(chosen.settings().comfortMarginK(),
-            MpcSettings.TWO_STATE_MARGIN_PER_RMSE))
-        : chosen;
+    double perRmse = planModel.equals("two-state") ? MpcSettings.TWO_STATE_MARGIN_PER_RMSE
+        : MpcSettings.DEFAULTS.marginPerRmse();
+    return chosen.withSettings(chosen.settings().withMargins(chosen.settings().comfortMarginK(),
+        perRmse));
   }
 
   /** A usage error naming {@code --plan-model} unless {@code name} is a known plan model. */

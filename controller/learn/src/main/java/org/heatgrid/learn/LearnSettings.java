@@ -21,9 +21,9 @@ public record LearnSettings(int minDays, double dayCoverage, double signalShare,
 
   /**
    * Whether bundles carry two-state models unless asked otherwise: see
-   * docs/decisions/0026-planning-with-air-and-structure.md.
+   * docs/decisions/0027-two-state-by-default.md.
    */
-  public static final boolean TWO_STATE_DEFAULT = false;
+  public static final boolean TWO_STATE_DEFAULT = true;
 
   public static final LearnSettings DEFAULTS =
       new LearnSettings(14, 0.9, 0.8, 5, 0.9, true, 3, 42, TWO_STATE_DEFAULT);

@@ -40,7 +40,7 @@ public record MpcParameters(
 
   public static final MpcParameters DEFAULTS = new MpcParameters(
       "KOR_SO_Seoul.WS.471080_TMYx.2011-2025.epw", LocalDate.of(2024, 11, 1),
-      LocalDate.of(2025, 3, 31), 7, 5, 0.9, MpcSettings.DEFAULTS, "profile", "one-state");
+      LocalDate.of(2025, 3, 31), 7, 5, 0.9, MpcSettings.TWO_STATE_DEFAULTS, "profile", "two-state");
 
   public MpcParameters {
     if (!HOT_WATER_FORECASTS.contains(hotWaterForecast)) {
@@ -53,11 +53,11 @@ public record MpcParameters(
     }
   }
 
-  /** With the hot-water profile. */
+  /** With the hot-water profile and the default plan model ({@link #DEFAULTS}'). */
   public MpcParameters(String historyWeather, LocalDate historyFrom, LocalDate historyTo,
       long historySeed, int heldOutEveryNthDay, double zoneSpreadQuantile, MpcSettings settings) {
     this(historyWeather, historyFrom, historyTo, historySeed, heldOutEveryNthDay, zoneSpreadQuantile,
-        settings, "profile", "one-state");
+        settings, "profile", "two-state");
   }
 
   public MpcParameters withSettings(MpcSettings s) {

@@ -87,6 +87,21 @@ public record MpcSettings(
    */
   public static final double TWO_STATE_MARGIN_PER_RMSE = 1.5;
 
+  /**
+   * The defaults of an MPC that plans with two-state models, the default model since decision
+   * 0027: {@link #DEFAULTS} with {@link #TWO_STATE_MARGIN_PER_RMSE}.
+   */
+  public static final MpcSettings TWO_STATE_DEFAULTS = DEFAULTS.withMargins(0, TWO_STATE_MARGIN_PER_RMSE);
+
+  /**
+   * The defaults for a site's models: {@link #TWO_STATE_DEFAULTS} when any building plans with a
+   * two-state model, else {@link #DEFAULTS}. A building whose two-state fit was refused plans
+   * with its first-order model at the two-state rule's margin (as in the tuning that chose it).
+   */
+  public static MpcSettings defaultsFor(java.util.Collection<PlanModel> models) {
+    return models.stream().anyMatch(m -> m.twoState() != null) ? TWO_STATE_DEFAULTS : DEFAULTS;
+  }
+
   public MpcSettings {
     if (horizon.isNegative() || horizon.isZero()) {
       throw new IllegalArgumentException("horizon must be positive: " + horizon);

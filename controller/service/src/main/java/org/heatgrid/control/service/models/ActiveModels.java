@@ -330,7 +330,8 @@ public final class ActiveModels implements AutoCloseable {
 
   private Controller mpc(ModelBundle b) {
     b.requireFits(site);
-    return new MpcController("mpc", b.planModels(), MpcSettings.DEFAULTS, new StructuredSolver(),
+    return new MpcController("mpc", b.planModels(),
+        MpcSettings.defaultsFor(b.planModels().values()), new StructuredSolver(),
         curve(), b.loadForecast(site));
   }
 
