@@ -31,7 +31,7 @@ class LearnerNetworkTest {
   static void learn() {
     Learnt clean = Learnt.clean();
     bundle = Learner.learn(clean.record(), SyntheticSite.site(),
-        LearnSettings.DEFAULTS.withNetwork(true));
+        LearnSettings.DEFAULTS.withNetwork(true).withTwoState(false));
   }
 
   @Test
@@ -60,7 +60,8 @@ class LearnerNetworkTest {
     // 10 usable days pass a 10-day minimum, but a week of input plus 3 backtest days leave the
     // network too few samples: the profile forecasts, and the manifest says why.
     ModelBundle b = Learner.learn(Learnt.read(new SyntheticSite().days(10)), SyntheticSite.site(),
-        LearnSettings.DEFAULTS.withMinDays(10).withNetwork(true));
+        LearnSettings.DEFAULTS.withMinDays(10).withNetwork(true)
+            .withTwoState(false));
 
     assertThat(b.network()).isNull();
     assertThat(b.manifest().forecaster().kind()).isEqualTo("profile");

@@ -18,7 +18,10 @@ import org.heatgrid.learn.record.SiteRecord;
 public record Learnt(SyntheticSite synthetic, SiteRecord record, SiteHistory history,
     ModelBundle bundle) {
 
-  public static final LearnSettings SETTINGS = LearnSettings.DEFAULTS.withNetwork(false);
+  // The synthetic buildings are first order: a two-state fit has nothing to find in them (and
+  // warns so). The tests of two-state models turn it on.
+  public static final LearnSettings SETTINGS =
+      LearnSettings.DEFAULTS.withNetwork(false).withTwoState(false);
   private static Learnt clean;
 
   /** The clean, noise-free fortnight (15 days) and its bundle. */
