@@ -2,11 +2,13 @@ package org.heatgrid.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.heatgrid.control.mpc.MpcSettings;
+import org.heatgrid.control.mpc.PlanModel;
 import org.heatgrid.learn.LearnSettings;
 import org.heatgrid.learn.Learner;
 import org.heatgrid.learn.RecordSource;
@@ -109,7 +111,7 @@ final class LearnCommand implements Callable<Integer> {
       ModelBundle bundle = Learner.learn(record, s, settings);
       BundleStore store = new BundleStore(this.out);
       String version = store.save(bundle);
-      print(out, store.load(version).manifest(), (System.nanoTime() - t0) / 1e9);
+      print(out, store.load(version), (System.nanoTime() - t0) / 1e9);
       if (activate) {
         store.activate(version);
         out.println("active: " + version);
@@ -122,18 +124,18 @@ final class LearnCommand implements Callable<Integer> {
     }
   }
 
-  static void print(PrintWriter out, Manifest m, double seconds) {
+  static void print(PrintWriter out, ModelBundle bundle, double seconds) {
+    Manifest m = bundle.manifest();
     Manifest.Data d = m.data();
     out.printf(Locale.ROOT, "bundle %s of site %s: %d usable days of %d (%s .. %s), %d readings"
         + " (%d not used), sha256 %s…, learnt in %.1f s%n", m.version(), m.site(), d.usableDays(),
         d.days(), d.from(), d.to(), d.readings(), d.rejected(), d.sha256().substring(0, 12), seconds);
     out.println("building  held-out 24 h RMSE K  bias K  UA kW/K  C kWh/K  tau h  zone spread K"
         + "  margin K");
-    // The margin the MPC will plan from this bundle (MpcSettings.marginK of the default rule).
-    MpcSettings rule = m.buildings().stream().anyMatch(b -> b.twoState() != null)
-        ? MpcSettings.TWO_STATE_DEFAULTS : MpcSettings.DEFAULTS;
-    double[] margins = rule.marginsK(
-        m.buildings().stream().mapToDouble(b -> b.plannedHeldOut().horizonRmseK()).toArray());
+    // The margins the control service's MPC will plan from this bundle, by the same rule.
+    Collection<PlanModel> planned = bundle.planModels().values();
+    double[] margins = MpcSettings.defaultsFor(planned).marginsK(
+        planned.stream().mapToDouble(pm -> pm.plannedHeldOut().horizonRmseK()).toArray());
     int row = 0;
     for (Manifest.Building b : m.buildings()) {
       out.printf(Locale.ROOT, "%-8s  %20.3f  %6.3f  %7.2f  %7.1f  %5.1f  %13.2f  %8.2f%n", b.id(),

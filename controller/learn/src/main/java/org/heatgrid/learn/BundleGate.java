@@ -12,8 +12,9 @@ import org.heatgrid.learn.bundle.ModelBundle;
 
 /**
  * Whether a newly learnt bundle may replace the running one: both bundles' models (the ones the
- * MPC plans with: two-state where a bundle has them) are scored on the same days, the new record's held-out days (which neither was fitted on, since the
- * running bundle was learnt earlier and the candidate held them out), and the candidate passes
+ * MPC plans with: two-state where a bundle has them) are scored on the same days, the new
+ * record's held-out days (which neither was fitted on, since the running bundle was learnt
+ * earlier and the candidate held them out), and the candidate passes
  * when its mean 24-hour simulation RMSE over buildings is no worse.
  */
 public final class BundleGate {

@@ -3,7 +3,9 @@ package org.heatgrid.learn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.heatgrid.control.mpc.model.FitQuality;
 import org.heatgrid.control.mpc.model.SiteHistory;
+import org.heatgrid.control.mpc.model.TwoStateModel;
 import org.heatgrid.learn.bundle.Manifest;
 import org.heatgrid.learn.bundle.ModelBundle;
 import org.junit.jupiter.api.Test;
@@ -50,12 +52,10 @@ class BundleGateTest {
    */
   @Test
   void aCandidateIsScoredOnItsTwoStateModelsWhereItHasThem() {
-    org.heatgrid.control.mpc.model.TwoStateModel poor =
-        new org.heatgrid.control.mpc.model.TwoStateModel(0.25, 0.5, 5, 0.05, 1, 50, 0, 0, 0);
-    org.heatgrid.control.mpc.model.FitQuality claimed =
-        new org.heatgrid.control.mpc.model.FitQuality(288, 0.01, 0.01, 24, 0);
+    TwoStateModel poor = new TwoStateModel(0.25, 0.5, 5, 0.05, 1, 50, 0, 0, 0);
+    FitQuality claimed = new FitQuality(288, 0.01, 0.01, 24, 0);
     Manifest m = learnt.manifest();
-    java.util.List<Manifest.Building> buildings = m.buildings().stream()
+    List<Manifest.Building> buildings = m.buildings().stream()
         .map(x -> new Manifest.Building(x.id(), x.thermal(), x.emitter(), x.zoneSpreadK(),
             x.training(), x.heldOut(), poor, claimed))
         .toList();

@@ -91,7 +91,7 @@ public record Comparison(Scenario scenario, Map<String, RunResult> runs, Map<Str
     if (mpc.historyTo().isBefore(s.from())) {
       // The MPC's preparation ran the same history under the heating curve; without an MPC
       // among the controllers, the history is run here rather than identified for nothing.
-      RunResult history = controllers.contains("mpc") || controllers.contains("ideal-margin")
+      RunResult history = Controllers.anyPrepared(controllers)
           ? prepared.get().historyRun()
           : new Simulation(MpcSetup.historyScenario(s, mpc))
               .run(new HeatingCurveController(s.baseline()));

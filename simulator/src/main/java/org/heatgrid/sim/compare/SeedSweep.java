@@ -86,7 +86,8 @@ public record SeedSweep(Map<Long, Comparison> comparisons) {
     try {
       Map<Long, Future<Comparison>> futures = new LinkedHashMap<>();
       for (long seed : seeds) {
-        futures.put(seed, pool.submit(() -> Comparison.run(scenario.withSeed(seed), controllers, mpc, prepared)));
+        futures.put(seed, pool.submit(
+            () -> Comparison.run(scenario.withSeed(seed), controllers, mpc, prepared)));
       }
       Map<Long, Comparison> out = new LinkedHashMap<>();
       for (Map.Entry<Long, Future<Comparison>> f : futures.entrySet()) {

@@ -45,9 +45,14 @@ public final class Controllers {
     return create(name, scenario, mpc, baseline, () -> MpcSetup.prepare(scenario, mpc));
   }
 
+  /** Whether any of {@code names} plans with the MPC's preparation (its models, its margins). */
+  public static boolean anyPrepared(List<String> names) {
+    return names.contains("mpc") || names.contains("ideal-margin");
+  }
+
   /**
    * @param prepared the MPC's models from its history, asked for only by the controllers that
-   *     plan with them ({@code mpc}, {@code ideal-margin}); may be shared ({@link MpcSetup#shared})
+   *     plan with them ({@link #anyPrepared}); may be shared ({@link MpcSetup#shared})
    */
   public static Controller create(String name, Scenario scenario, MpcParameters mpc,
       Supplier<RunResult> baseline, Supplier<MpcSetup.Prepared> prepared) {

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.SortedSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
 import org.heatgrid.control.api.LoadForecast;
@@ -100,11 +99,9 @@ public final class MpcSetup {
    */
   public static Supplier<Prepared> shared(Scenario evaluation, MpcParameters p) {
     FutureTask<Prepared> task = new FutureTask<>(() -> prepare(evaluation, p));
-    AtomicBoolean started = new AtomicBoolean();
     return () -> {
-      if (started.compareAndSet(false, true)) {
-        task.run();
-      }
+      // A FutureTask computes once: later and concurrent runs return at once, and get() waits.
+      task.run();
       try {
         return task.get();
       } catch (InterruptedException e) {

@@ -1,10 +1,12 @@
 package org.heatgrid.sim.oracle;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SortedSet;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.api.Decision;
 import org.heatgrid.control.api.LoadForecast;
@@ -68,8 +70,7 @@ public final class OracleController implements Controller, TruthObserver {
     Map<String, PlanModel> models = new LinkedHashMap<>();
     for (int b = 0; b < baseline.buildings().size(); b++) {
       BuildingHistory h = trueHistory(baseline, b);
-      java.util.SortedSet<java.time.LocalDate> heldOut =
-          ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay());
+      SortedSet<LocalDate> heldOut = ModelIdentifier.heldOutDays(h, p.heldOutEveryNthDay());
       IdentifiedModel m = ModelIdentifier.identify(h, heldOut);
       PlanModel model = new PlanModel(h.buildingId(), m.model(), m.emitter(),
           zoneSpread(baseline, b, p.zoneSpreadQuantile()), m.heldOut());

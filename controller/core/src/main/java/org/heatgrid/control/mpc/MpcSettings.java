@@ -1,6 +1,7 @@
 package org.heatgrid.control.mpc;
 
 import java.time.Duration;
+import java.util.Collection;
 
 /**
  * Tuning of the model predictive controller.
@@ -91,14 +92,15 @@ public record MpcSettings(
    * The defaults of an MPC that plans with two-state models, the default model since decision
    * 0027: {@link #DEFAULTS} with {@link #TWO_STATE_MARGIN_PER_RMSE}.
    */
-  public static final MpcSettings TWO_STATE_DEFAULTS = DEFAULTS.withMargins(0, TWO_STATE_MARGIN_PER_RMSE);
+  public static final MpcSettings TWO_STATE_DEFAULTS =
+      DEFAULTS.withMargins(0, TWO_STATE_MARGIN_PER_RMSE);
 
   /**
    * The defaults for a site's models: {@link #TWO_STATE_DEFAULTS} when any building plans with a
    * two-state model, else {@link #DEFAULTS}. A building whose two-state fit was refused plans
    * with its first-order model at the two-state rule's margin (as in the tuning that chose it).
    */
-  public static MpcSettings defaultsFor(java.util.Collection<PlanModel> models) {
+  public static MpcSettings defaultsFor(Collection<PlanModel> models) {
     return models.stream().anyMatch(m -> m.twoState() != null) ? TWO_STATE_DEFAULTS : DEFAULTS;
   }
 

@@ -40,7 +40,7 @@ final class TwoStateFit {
    * a controller that holds the air steady, a structure of unbounded capacity that pins the air
    * near a fixed temperature fits the readings about as well as the building does; it predicts
    * that the air stays warm without heat, and a plan that believes it leaves the building cold.
-   * Plausible fits store 1-2x the one-state capacity (decision 0026).
+   * Plausible fits store 1-2x the one-state capacity (decision 0027).
    */
   static final double MAX_CAPACITY_RATIO = 3;
 
