@@ -112,8 +112,8 @@ final class HistoryPhase {
       return "measured savings (M&V): " + r.why() + "\n" + trueLine;
     }
     AvoidedEnergy a = r.estimate().get();
-    return String.format(Locale.ROOT, "measured savings (M&V, GET /api/savings; TOWT on the "
-        + "history's meters): %.2f +/- %.2f MWh (%.1f %% of the predicted %.2f MWh), usage charge "
+    return String.format(Locale.ROOT, "measured savings (M&V, GET /api/savings; TOWT-solar on "
+        + "the history's meters): %.2f +/- %.2f MWh (%.1f %% of the predicted %.2f MWh), usage charge "
         + "%,.0f KRW (%.1f %%)%n%s", a.savedMwh(), a.uncertaintyMwh(), a.savedPercent(),
         a.predictedMwh(), a.savedUsageKrw(), 100 * a.savedUsageKrw() / a.predictedUsageKrw(),
         trueLine);

@@ -61,8 +61,9 @@ public final class CompareJson {
   }
 
   private static void measuredSavings(ObjectNode mv, MeasuredSavings m, Comparison c, String name) {
-    mv.put("method", "TOWT fitted per building on the history period's hourly meters under the "
-        + "heating curve, predicting the reporting period from its outdoor sensors");
+    mv.put("method", "TOWT-solar (time of week, outdoor temperature, the day's mean irradiance) "
+        + "fitted per building on the history period's hourly meters under the heating curve, "
+        + "predicting the reporting period from its weather");
     mv.put("predicted_baseline_mwh", m.predictedBaselineMwh());
     mv.put("metered_mwh", m.meteredMwh());
     mv.put("energy_percent", m.energySavingsPercent());

@@ -5,7 +5,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import org.heatgrid.forecast.baseline.Towt;
+import org.heatgrid.forecast.baseline.TowtSolar;
 import org.heatgrid.learn.mv.AvoidedEnergy;
 import org.heatgrid.sim.output.MeterExport;
 import org.heatgrid.sim.run.RunResult;
@@ -13,10 +13,11 @@ import org.heatgrid.tariff.Tariff;
 
 /**
  * What measurement and verification would report as a controller's savings, from what a site has:
- * the meters' hourly heat and the outdoor sensors, under the former operation (a history period
- * under the heating curve) and under the controller. Weather-normalised avoided energy (IPMVP
- * option C style): a time-of-week-and-temperature model ({@link Towt}) fitted per building on the
- * history predicts what the former operation would have used in the reporting period's weather;
+ * the meters' hourly heat and the weather (outdoor temperature and irradiance), under the former
+ * operation (a history period under the heating curve) and under the controller. Weather-normalised
+ * avoided energy (IPMVP option C style): a time-of-week, temperature and irradiance model ({@link
+ * TowtSolar}) fitted per building on the history predicts what the former operation would have
+ * used in the reporting period's weather;
  * the savings are that prediction minus the metered heat. The simulator alone also knows the true
  * savings (the baseline replayed on the same trace), so the estimate's error is visible.
  *

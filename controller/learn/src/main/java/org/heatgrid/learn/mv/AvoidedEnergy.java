@@ -9,15 +9,18 @@ import java.util.Arrays;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.heatgrid.forecast.baseline.Towt;
+import org.heatgrid.forecast.baseline.TowtSolar;
 import org.heatgrid.forecast.data.MeterData;
 import org.heatgrid.forecast.model.ForecastInput;
+import org.heatgrid.forecast.model.Forecaster;
 import org.heatgrid.tariff.Tariff;
 
 /**
- * Weather-normalised avoided energy: a time-of-week-and-temperature model ({@link Towt}) fitted per
- * building on the hourly meters of the baseline period (the former operation) predicts, from the
- * reporting period's outdoor temperatures only, what that operation would have used; hour by hour
+ * Weather-normalised avoided energy: a time-of-week-temperature-and-irradiance model ({@link
+ * TowtSolar}: TOWT plus the day's mean irradiance where the record has it) fitted per building on
+ * the hourly meters of the baseline period (the former operation) predicts, from the reporting
+ * period's weather only (outdoor temperature and irradiance), what that operation would have used;
+ * hour by hour
  * and building by building the savings are that prediction minus the metered heat. An hour a
  * building has no reading is left out for that building, on both sides.
  *
@@ -51,6 +54,15 @@ public record AvoidedEnergy(Instant start, double[] predictedKw, double[] metere
    */
   public static AvoidedEnergy estimate(MeterData baseline, MeterData reporting, ZoneId zone,
       Tariff tariff) {
+    return estimate(baseline, reporting, zone, tariff, new TowtSolar());
+  }
+
+  /**
+   * As {@link #estimate(MeterData, MeterData, ZoneId, Tariff)} with another (unfitted) baseline
+   * model, for comparing M&V models (plain TOWT against TOWT-solar in decision 0028).
+   */
+  public static AvoidedEnergy estimate(MeterData baseline, MeterData reporting, ZoneId zone,
+      Tariff tariff, Forecaster model) {
     if (!baseline.buildings().equals(reporting.buildings())) {
       throw new IllegalArgumentException("baseline buildings " + baseline.buildings()
           + " differ from the reporting period's " + reporting.buildings());
@@ -77,11 +89,12 @@ public record AvoidedEnergy(Instant start, double[] predictedKw, double[] metere
       Arrays.fill(ghi[b], Double.NaN);
       System.arraycopy(baseline.heatKw()[b], 0, heat[b], 0, baseline.length());
       System.arraycopy(baseline.outdoorC()[b], 0, outdoor[b], 0, baseline.length());
+      System.arraycopy(baseline.ghiWm2()[b], 0, ghi[b], 0, baseline.length());
       // The reporting period gives its weather only: its heat is what the model must not see.
       System.arraycopy(reporting.outdoorC()[b], 0, outdoor[b], reportFrom, reporting.length());
+      System.arraycopy(reporting.ghiWm2()[b], 0, ghi[b], reportFrom, reporting.length());
     }
     MeterData grid = new MeterData(baseline.start(), HOUR, reporting.buildings(), heat, outdoor, ghi);
-    Towt model = new Towt();
     model.fit(grid, baseline.length(), zone);
     int m = reporting.length();
     double[] predicted = new double[m];
@@ -108,7 +121,8 @@ public record AvoidedEnergy(Instant start, double[] predictedKw, double[] metere
   }
 
   /** CV(RMSE), lag-1 autocorrelation and hours of the baseline fit, on the site's hourly total. */
-  private static double[] fitStatistics(Towt model, MeterData grid, MeterData baseline, ZoneId zone) {
+  private static double[] fitStatistics(Forecaster model, MeterData grid, MeterData baseline,
+      ZoneId zone) {
     int len = baseline.length();
     double[] fitted = new double[len];
     double[] actual = new double[len];

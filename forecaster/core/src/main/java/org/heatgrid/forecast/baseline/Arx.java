@@ -30,7 +30,7 @@ public final class Arx extends TowBase {
 
   /** @param windowDays training window, days before the training end */
   public Arx(int windowDays) {
-    super(windowDays, true);
+    super(windowDays, true, false);
   }
 
   @Override

@@ -9,8 +9,9 @@ import org.heatgrid.forecast.model.ForecastInput;
 import org.heatgrid.forecast.model.Forecaster;
 
 /**
- * The regression shared by {@link Towt} and {@link Arx}: per building, one intercept per step of
- * the week, 6 temperature slopes and, for ARX, 3 heat regressors; fitted by least squares on the
+ * The regression shared by {@link Towt}, {@link TowtSolar} and {@link Arx}: per building, one
+ * intercept per step of the week, 6 temperature slopes, for TOWT-solar one slope on the day's
+ * irradiance ({@link DailyIrradiance}) and, for ARX, 3 heat regressors; fitted by least squares on the
  * {@code windowDays} days before the training end (all data if shorter), skipping steps whose heat
  * or outdoor temperature is missing. Forecasts are clipped at 0 (heat is not negative; the linear
  * temperature term can dip below 0 in summer).
@@ -31,6 +32,7 @@ abstract class TowBase implements Forecaster {
 
   private final int windowDays;
   private final boolean withLags;
+  private final boolean withSolar;
   private Duration step;
   private BuildingModel[] models;
 
@@ -40,23 +42,29 @@ abstract class TowBase implements Forecaster {
    * @param fit the regression, null when the building falls back to its mean
    * @param meanHeat mean heat of the training data, kW
    * @param meanOutdoorC mean outdoor temperature of the training data, C (NaN if none)
+   * @param solar whether the fit has the irradiance slope (asked for, and the building's training
+   *     data had irradiance on enough steps)
+   * @param meanDailyGhi mean of the irradiance regressor over the training data, W/m2 (NaN if none)
    */
-  record BuildingModel(GroupedLeastSquares.Fit fit, double meanHeat, double meanOutdoorC) {
+  record BuildingModel(GroupedLeastSquares.Fit fit, double meanHeat, double meanOutdoorC,
+      boolean solar, double meanDailyGhi) {
     boolean meanOnly() {
       return fit == null;
     }
   }
 
-  TowBase(int windowDays, boolean withLags) {
+  TowBase(int windowDays, boolean withLags, boolean withSolar) {
     if (windowDays < 1) {
       throw new IllegalArgumentException("window must be at least one day: " + windowDays);
     }
     this.windowDays = windowDays;
     this.withLags = withLags;
+    this.withSolar = withSolar;
   }
 
-  private int regressors() {
-    return TemperatureSegments.COUNT + (withLags ? 3 : 0);
+  /** Regressors of a building's design; the irradiance slope, when used, comes last. */
+  private int regressors(boolean solar) {
+    return TemperatureSegments.COUNT + (withLags ? 3 : 0) + (solar ? 1 : 0);
   }
 
   @Override
@@ -76,14 +84,18 @@ abstract class TowBase implements Forecaster {
     int[] issueOf = withLags ? LocalSteps.dayStarts(data, from, trainEnd, zone) : null;
     BuildingModel[] fitted = new BuildingModel[data.buildings().size()];
     for (int b = 0; b < fitted.length; b++) {
-      fitted[b] = fitBuilding(data.heatKw()[b], data.outdoorC()[b], from, trainEnd, tow, issueOf, day);
+      double[] dailyGhi = withSolar
+          ? DailyIrradiance.trailing(data.ghiWm2()[b], from, trainEnd, day) : null;
+      fitted[b] = fitBuilding(data.heatKw()[b], data.outdoorC()[b], dailyGhi, from, trainEnd, tow,
+          issueOf, day);
     }
     this.step = data.step();
     this.models = fitted;
   }
 
-  private BuildingModel fitBuilding(double[] heat, double[] temp, int from, int trainEnd, int[] tow,
-      int[] issueOf, int day) {
+  /** @param dailyGhi the irradiance regressor on {@code [from, trainEnd)}, null without one */
+  private BuildingModel fitBuilding(double[] heat, double[] temp, double[] dailyGhi, int from,
+      int trainEnd, int[] tow, int[] issueOf, int day) {
     int week = 7 * day;
     Lags.Heat past = Lags.of(heat);
     double meanHeat = Lags.meanOf(past, from, trainEnd);
@@ -95,6 +107,11 @@ abstract class TowBase implements Forecaster {
     }
     double meanT = Lags.meanOf(Lags.of(temp), from, trainEnd);
     int n = trainEnd - from;
+    // The irradiance slope only where the record has irradiance on as many steps as a fit needs;
+    // else this building is plain TOWT (a site without a pyranometer or a weather feed's GHI).
+    boolean solar = dailyGhi != null
+        && usableSteps(heat, temp, dailyGhi, from, n) >= MIN_TRAINING_WEEKS * 7 * day;
+    double meanGhi = solar ? DailyIrradiance.mean(dailyGhi) : Double.NaN;
     int[] group = new int[n];
     double[][] x = new double[n][];
     double[] y = new double[n];
@@ -103,10 +120,11 @@ abstract class TowBase implements Forecaster {
     double dayMean = Double.NaN;
     for (int i = 0; i < n; i++) {
       int k = from + i;
-      if (!Double.isFinite(heat[k]) || !Double.isFinite(temp[k])) {
+      if (!Double.isFinite(heat[k]) || !Double.isFinite(temp[k])
+          || (solar && !Double.isFinite(dailyGhi[i]))) {
         continue;
       }
-      double[] r = new double[regressors()];
+      double[] r = new double[regressors(solar)];
       TemperatureSegments.components(temp[k], r, 0);
       if (withLags) {
         int issue = issueOf[i]; // local midnight of k's day, as in the day-ahead forecast
@@ -116,15 +134,30 @@ abstract class TowBase implements Forecaster {
         }
         lagRegressors(past, k, issue, day, meanHeat, dayMean, r);
       }
+      if (solar) {
+        r[r.length - 1] = dailyGhi[i];
+      }
       group[m] = tow[i];
       x[m] = r;
       y[m] = heat[k];
       m++;
     }
     if (m < MIN_TRAINING_WEEKS * week) {
-      return new BuildingModel(null, meanHeat, meanT);
+      return new BuildingModel(null, meanHeat, meanT, false, Double.NaN);
     }
-    return new BuildingModel(GroupedLeastSquares.fit(week, group, x, y, m), meanHeat, meanT);
+    return new BuildingModel(GroupedLeastSquares.fit(week, group, x, y, m), meanHeat, meanT, solar,
+        meanGhi);
+  }
+
+  private static int usableSteps(double[] heat, double[] temp, double[] dailyGhi, int from, int n) {
+    int count = 0;
+    for (int i = 0; i < n; i++) {
+      int k = from + i;
+      if (Double.isFinite(heat[k]) && Double.isFinite(temp[k]) && Double.isFinite(dailyGhi[i])) {
+        count++;
+      }
+    }
+    return count;
   }
 
   /** ARX heat regressors at offset 6: lag one day, lag one week, mean of the day before the issue. */
@@ -161,12 +194,16 @@ abstract class TowBase implements Forecaster {
     ZoneRules rules = in.zone().getRules();
     Lags.Heat past = j -> in.heatKw(b, j);
     double dayMean = withLags ? Lags.meanOfDayBefore(past, issue, day, week, model.meanHeat()) : 0;
-    double[] r = new double[regressors()];
+    double[] r = new double[regressors(model.solar())];
     for (int h = 0; h < out.length; h++) {
       int k = issue + h;
       TemperatureSegments.components(outdoor(in, b, k, week, model.meanOutdoorC()), r, 0);
       if (withLags) {
         lagRegressors(past, k, issue, day, model.meanHeat(), dayMean, r);
+      }
+      if (model.solar()) {
+        double g = DailyIrradiance.at(j -> in.ghiWm2(b, j), k, day);
+        r[r.length - 1] = Double.isFinite(g) ? g : model.meanDailyGhi();
       }
       out[h] = Math.max(0, model.fit().predict(LocalSteps.timeOfWeek(in.grid(), k, rules), r));
     }

@@ -25,7 +25,7 @@ public final class Towt extends TowBase {
 
   /** @param windowDays training window, days before the training end */
   public Towt(int windowDays) {
-    super(windowDays, false);
+    super(windowDays, false, false);
   }
 
   @Override
