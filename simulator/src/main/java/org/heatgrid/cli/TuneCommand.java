@@ -24,8 +24,9 @@ import picocli.CommandLine.Spec;
     description = {"Choose the MPC's comfort margin rule (one margin for all buildings, or a "
         + "margin per building from its model's held-out error) on a validation season: the MPC's history "
         + "weather and period (never the evaluation's) under new seeds, each candidate against "
-        + "the baseline. The cheapest candidate whose occupied discomfort is at or below the "
-        + "baseline's on every seed, with no building more than 0.5 K*h/zone above its own "
+        + "the baseline (by default commissioned on that season, as the shipped one is on the "
+        + "evaluation season). The cheapest candidate whose occupied discomfort is at or below "
+        + "the baseline's on every seed, with no building more than 0.5 K*h/zone above its own "
         + "baseline figure, is chosen. Writes DIR/tune.json. The evaluation (compare) then runs "
         + "once with the chosen value."})
 final class TuneCommand implements Callable<Integer> {
@@ -61,6 +62,13 @@ final class TuneCommand implements Callable<Integer> {
           + "evaluation's.")
   String seeds;
 
+  @Option(names = "--baseline", paramLabel = "commissioned|shipped", defaultValue = "commissioned",
+      description = "The heating curve the candidates are measured against on validation: "
+          + "commissioned on the validation season (seed 1, as the shipped trims were on the "
+          + "evaluation season) or shipped (the evaluation's trims on the validation weather) "
+          + "(default: ${DEFAULT-VALUE}).")
+  String baseline;
+
   @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: runs/tune).")
   Path out;
 
@@ -83,12 +91,20 @@ final class TuneCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(),
           "--margins and --rmse-margins are both none: no candidate to tune");
     }
+    if (!baseline.equals("commissioned") && !baseline.equals("shipped")) {
+      throw new ParameterException(spec.commandLine(),
+          "--baseline must be commissioned or shipped, not \"" + baseline + "\"");
+    }
     Tuning t = Tuning.run(evaluation, planModel.apply(MpcParameters.DEFAULTS), candidates,
-        occupiedShares, seedList, 2);
+        occupiedShares, seedList, 2, baseline.equals("commissioned"));
     stdout.printf(Locale.ROOT, "validation: %s, %s to %s, seeds %s (evaluation: %s, %s to %s, "
         + "seed %d: not read)%n", t.validation().weatherName(), t.validation().from(),
         t.validation().to(), seedList, evaluation.weatherName(), evaluation.from(),
         evaluation.to(), evaluation.seed());
+    stdout.println(t.baselineCommissioned()
+        ? "baseline: the heating curve commissioned on the validation season (seed "
+            + Tuning.COMMISSIONING_SEED + "), as the shipped trims were on the evaluation season"
+        : "baseline: the evaluation's trims as shipped, on the validation weather");
     t.lines().forEach(stdout::println);
     stdout.printf(Locale.ROOT, "chosen comfort margin: %s, occupied share %.2f%s; tuned in %.1f s;"
         + " wrote %s%n", t.chosen().margin(), t.chosen().occupiedShare(), t.admissible() ? ""
@@ -98,7 +114,7 @@ final class TuneCommand implements Callable<Integer> {
         + " --rmse-margins " + rmseMargins + " --occupied-shares "
         + String.join(",", occupiedShares.stream().map(String::valueOf).toList())
         + (planModel.planModel == null ? "" : " --plan-model " + planModel.planModel)
-        + " --seeds " + seeds;
+        + " --seeds " + seeds + " --baseline " + baseline;
     TuneJson.write(t, command, dir.resolve("tune.json"));
     return 0;
   }

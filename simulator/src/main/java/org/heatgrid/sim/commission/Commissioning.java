@@ -109,7 +109,7 @@ public final class Commissioning {
   }
 
   /** Occupied-hour discomfort below the comfort band, K*h, mean over the building's zones. */
-  static double underTemperatureKh(RunResult r, int b, double stepH) {
+  public static double underTemperatureKh(RunResult r, int b, double stepH) {
     double low = r.buildings().get(b).comfort().occupiedLowC();
     double[] lows = new double[r.steps()];
     double[] highs = new double[r.steps()];

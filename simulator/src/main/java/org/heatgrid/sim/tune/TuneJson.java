@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.DoubleSummaryStatistics;
+import org.heatgrid.control.baseline.CurveTrim;
 
 /** {@code tune.json}: what was validated on, every trial, and the choice. */
 public final class TuneJson {
@@ -28,6 +29,16 @@ public final class TuneJson {
     v.put("to", t.validation().to().toString());
     ArrayNode seeds = v.putArray("seeds");
     t.seeds().forEach(seeds::add);
+    ObjectNode baseline = v.putObject("baseline");
+    baseline.put("trims", t.baselineCommissioned()
+        ? "commissioned on the validation season, seed " + Tuning.COMMISSIONING_SEED + ", "
+            + Tuning.COMMISSIONING_TARGET_KH + " K*h/zone"
+        : "the evaluation scenario's, as shipped");
+    ObjectNode trims = baseline.putObject("trim");
+    t.validation().buildings().forEach(b -> {
+      CurveTrim trim = t.validation().baseline().trim(b.id());
+      trims.putObject(b.id()).put("shift_k", trim.shiftK()).put("slope", trim.slope());
+    });
     ArrayNode trials = root.putArray("trials");
     for (Tuning.Trial trial : t.trials()) {
       ObjectNode n = trials.addObject();

@@ -2,16 +2,21 @@ package org.heatgrid.sim.tune;
 
 import java.util.ArrayList;
 import java.util.DoubleSummaryStatistics;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import org.heatgrid.control.baseline.CurveTrim;
+import org.heatgrid.sim.commission.Commissioning;
 import org.heatgrid.sim.compare.BuildingComfort;
 import org.heatgrid.sim.compare.Comparison;
 import org.heatgrid.sim.compare.SeedSweep;
 import org.heatgrid.sim.compare.SeedSweep.Figure;
 import org.heatgrid.sim.mpc.MpcParameters;
 import org.heatgrid.sim.mpc.MpcSetup;
+import org.heatgrid.sim.run.ProgressListener;
 import org.heatgrid.sim.scenario.Scenario;
 
 /**
@@ -30,17 +35,26 @@ import org.heatgrid.sim.scenario.Scenario;
  * is admissible the one closest to the baseline's comfort is chosen, and {@link #admissible}
  * says so.
  *
- * @param validation the validation scenario (before its seeds are set)
+ * @param validation the validation scenario (before its seeds are set), with the baseline the
+ *     candidates were measured against
  * @param seeds the validation seeds
  * @param trials one per candidate, in the order given
  * @param chosen the chosen trial
  * @param admissible whether the chosen trial met the comfort rule
  */
 public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, Trial chosen,
-    boolean admissible) {
+    boolean admissible, boolean baselineCommissioned) {
 
   /** K*h per zone a building's occupied discomfort may exceed its own baseline figure. */
   public static final double BUILDING_EXCESS_KH = 0.5;
+
+  /**
+   * The seed and target of the validation baseline's commissioning: those the shipped trims were
+   * commissioned with on the evaluation season (simulator/README.md, "The baseline and its
+   * commissioning").
+   */
+  public static final long COMMISSIONING_SEED = 1;
+  public static final double COMMISSIONING_TARGET_KH = 3;
 
   /**
    * A candidate margin rule: each building's planned floor lies {@code baseK + perRmse * rmse}
@@ -122,6 +136,10 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
       if (s == evaluation.seed()) {
         throw new IllegalArgumentException("validation seed " + s + " is the evaluation's seed");
       }
+      if (s == COMMISSIONING_SEED) {
+        throw new IllegalArgumentException("validation seed " + s
+            + " is the seed the validation baseline is commissioned on");
+      }
       if (s == p.historySeed()) {
         throw new IllegalArgumentException("validation seed " + s
             + " is the history's seed, on which the models were identified");
@@ -145,6 +163,17 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
   /** As above, every margin rule with every occupied-minimum share of {@code shares}. */
   public static Tuning run(Scenario evaluation, MpcParameters p, List<Margin> margins,
       List<Double> shares, List<Long> seeds, int parallel) throws InterruptedException {
+    return run(evaluation, p, margins, shares, seeds, parallel, true);
+  }
+
+  /**
+   * As above; with {@code commissionBaseline} the candidates are compared with the heating curve
+   * commissioned on the validation season itself ({@link #commissioned}), as the evaluation's
+   * baseline is on the evaluation season, else with the evaluation's trims as shipped.
+   */
+  public static Tuning run(Scenario evaluation, MpcParameters p, List<Margin> margins,
+      List<Double> shares, List<Long> seeds, int parallel, boolean commissionBaseline)
+      throws InterruptedException {
     if (margins.isEmpty() || seeds.isEmpty() || shares.isEmpty()) {
       throw new IllegalArgumentException(
           "tuning needs at least one margin, one occupied share and one seed");
@@ -154,9 +183,12 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
         throw new IllegalArgumentException("occupied share must lie in [0, 1]: " + share);
       }
     }
-    Scenario v = validation(evaluation, p, seeds);
+    Scenario history = validation(evaluation, p, seeds);
     // The candidates differ in settings only: one history and one identification serve them all.
-    Supplier<MpcSetup.Prepared> prepared = MpcSetup.shared(v, p);
+    // The MPC is prepared exactly as for the evaluation (the history under the shipped trims);
+    // only the baseline it is measured against is commissioned for the validation weather.
+    Supplier<MpcSetup.Prepared> prepared = MpcSetup.shared(history, p);
+    Scenario v = commissionBaseline ? commissioned(history) : history;
     List<Trial> trials = new ArrayList<>();
     for (double share : shares) {
       for (Margin m : margins) {
@@ -190,7 +222,24 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
         }
       }
     }
-    return new Tuning(v, List.copyOf(seeds), List.copyOf(trials), Objects.requireNonNull(best), ok);
+    return new Tuning(v, List.copyOf(seeds), List.copyOf(trials), Objects.requireNonNull(best), ok,
+        commissionBaseline);
+  }
+
+  /**
+   * {@code v} with its heating curve commissioned on {@code v}'s own weather and period (seed
+   * {@value #COMMISSIONING_SEED}, {@value #COMMISSIONING_TARGET_KH} K*h per zone). The shipped
+   * trims were commissioned on the evaluation season; on another weather they under- or
+   * over-heat, and a comfort rule measured against such a baseline is not the evaluation's rule
+   * (decision 0029: on the history's colder weather the shipped curve left 5.3 K*h/zone where it
+   * leaves 2.65 on the evaluation, so a building could lose comfort on validation unseen).
+   */
+  public static Scenario commissioned(Scenario v) {
+    Map<String, Commissioning.Result> results = new Commissioning(v.withSeed(COMMISSIONING_SEED),
+        COMMISSIONING_TARGET_KH).run(ProgressListener.NONE);
+    Map<String, CurveTrim> trims = new LinkedHashMap<>();
+    results.forEach((id, r) -> trims.put(id, r.trim()));
+    return v.withBaseline(v.baseline().withTrims(trims));
   }
 
   /** One line per trial, for the terminal. */
