@@ -49,7 +49,7 @@ final class CompareCommand implements Callable<Integer> {
   @Option(names = "--comfort-margin", paramLabel = "K",
       description = "MPC (and oracle, ideal-margin): one planned floor margin above the comfort "
           + "band's low edge for every building, K, instead of the default rule (a margin per "
-          + "building of 1.5 x its model's held-out day-ahead RMSE with two-state models, "
+          + "building of 2.0 x its model's held-out day-ahead RMSE with two-state models, "
           + "1.75 x with one-state models, chosen by ./heatgrid tune).")
   Double comfortMargin;
 

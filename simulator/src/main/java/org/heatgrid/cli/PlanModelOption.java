@@ -15,7 +15,7 @@ final class PlanModelOption {
 
   @Option(names = "--plan-model", paramLabel = "one-state|two-state",
       description = "MPC: the building model it plans with: two-state (air and structure, "
-          + "default; margins 1.5 x each model's held-out RMSE, as tuned for it) or one-state "
+          + "default; margins 2.0 x each model's held-out RMSE, as tuned for it) or one-state "
           + "(first order with an air offset; margins 1.75 x, as tuned for it); "
           + "--margin-per-rmse and --comfort-margin override the margin.")
   String planModel;
