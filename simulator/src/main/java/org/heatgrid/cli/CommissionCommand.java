@@ -30,11 +30,11 @@ final class CommissionCommand implements Callable<Integer> {
 
   @Option(names = "--to", paramLabel = "DATE") LocalDate to;
 
-  @Option(names = "--seed", defaultValue = "1",
+  @Option(names = "--seed", defaultValue = "" + Commissioning.DEFAULT_SEED,
       description = "Seed of the commissioning runs, not the evaluation's (default: ${DEFAULT-VALUE}).")
   long seed;
 
-  @Option(names = "--target-kh", defaultValue = "3",
+  @Option(names = "--target-kh", defaultValue = "" + Commissioning.DEFAULT_TARGET_KH,
       description = "Allowed occupied-hour under-temperature per zone over the run, K*h (default: ${DEFAULT-VALUE}).")
   double targetKh;
 

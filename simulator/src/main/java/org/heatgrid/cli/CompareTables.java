@@ -58,7 +58,8 @@ final class CompareTables {
       out.println("measured savings: none (the scenario does not start after the MPC's history)");
       return;
     }
-    out.println("measured savings (M&V: TOWT-solar on the history's meters) vs true (baseline replayed):");
+    out.println("measured savings (M&V: TOWT-solar on the history's meters) vs true "
+        + "(baseline replayed):");
     out.printf(Locale.ROOT, "%-13s %12s %12s %8s %12s %12s %8s%n", "controller", "energy M&V",
         "energy true", "error", "usage M&V", "usage true", "error");
     for (String name : c.runs().keySet()) {

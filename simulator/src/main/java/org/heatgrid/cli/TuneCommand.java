@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.heatgrid.sim.commission.Commissioning;
 import org.heatgrid.sim.compare.SeedSweep;
 import org.heatgrid.sim.mpc.MpcParameters;
 import org.heatgrid.sim.scenario.Scenario;
@@ -103,7 +104,7 @@ final class TuneCommand implements Callable<Integer> {
         evaluation.to(), evaluation.seed());
     stdout.println(t.baselineCommissioned()
         ? "baseline: the heating curve commissioned on the validation season (seed "
-            + Tuning.COMMISSIONING_SEED + "), as the shipped trims were on the evaluation season"
+            + Commissioning.DEFAULT_SEED + "), as the shipped trims were on the evaluation season"
         : "baseline: the evaluation's trims as shipped, on the validation weather");
     t.lines().forEach(stdout::println);
     stdout.printf(Locale.ROOT, "chosen comfort margin: %s, occupied share %.2f%s; tuned in %.1f s;"

@@ -30,6 +30,10 @@ public final class Commissioning {
 
   /** Slope factors tried. */
   public static final double[] SLOPES = {0.6, 0.7, 0.8, 0.9, 1.0, 1.1, 1.2};
+  /** The seed of the commissioning runs of the shipped trims (the evaluation's is another). */
+  public static final long DEFAULT_SEED = 1;
+  /** The shipped trims' target: occupied-hour under-temperature per zone over the run, K*h. */
+  public static final double DEFAULT_TARGET_KH = 3;
   static final double SHIFT_LOW = -12;
   static final double SHIFT_HIGH = 6;
   static final int BISECTIONS = 8;

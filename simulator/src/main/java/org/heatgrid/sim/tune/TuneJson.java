@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.DoubleSummaryStatistics;
 import org.heatgrid.control.baseline.CurveTrim;
+import org.heatgrid.sim.commission.Commissioning;
 
 /** {@code tune.json}: what was validated on, every trial, and the choice. */
 public final class TuneJson {
@@ -31,8 +32,8 @@ public final class TuneJson {
     t.seeds().forEach(seeds::add);
     ObjectNode baseline = v.putObject("baseline");
     baseline.put("trims", t.baselineCommissioned()
-        ? "commissioned on the validation season, seed " + Tuning.COMMISSIONING_SEED + ", "
-            + Tuning.COMMISSIONING_TARGET_KH + " K*h/zone"
+        ? "commissioned on the validation season, seed " + Commissioning.DEFAULT_SEED + ", "
+            + Commissioning.DEFAULT_TARGET_KH + " K*h/zone"
         : "the evaluation scenario's, as shipped");
     ObjectNode trims = baseline.putObject("trim");
     t.validation().buildings().forEach(b -> {

@@ -49,14 +49,6 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
   public static final double BUILDING_EXCESS_KH = 0.5;
 
   /**
-   * The seed and target of the validation baseline's commissioning: those the shipped trims were
-   * commissioned with on the evaluation season (simulator/README.md, "The baseline and its
-   * commissioning").
-   */
-  public static final long COMMISSIONING_SEED = 1;
-  public static final double COMMISSIONING_TARGET_KH = 3;
-
-  /**
    * A candidate margin rule: each building's planned floor lies {@code baseK + perRmse * rmse}
    * above the band's edge, rmse being its model's held-out day-ahead error (see {@code
    * MpcSettings.marginK}).
@@ -136,7 +128,7 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
       if (s == evaluation.seed()) {
         throw new IllegalArgumentException("validation seed " + s + " is the evaluation's seed");
       }
-      if (s == COMMISSIONING_SEED) {
+      if (s == Commissioning.DEFAULT_SEED) {
         throw new IllegalArgumentException("validation seed " + s
             + " is the seed the validation baseline is commissioned on");
       }
@@ -228,15 +220,16 @@ public record Tuning(Scenario validation, List<Long> seeds, List<Trial> trials, 
 
   /**
    * {@code v} with its heating curve commissioned on {@code v}'s own weather and period (seed
-   * {@value #COMMISSIONING_SEED}, {@value #COMMISSIONING_TARGET_KH} K*h per zone). The shipped
-   * trims were commissioned on the evaluation season; on another weather they under- or
-   * over-heat, and a comfort rule measured against such a baseline is not the evaluation's rule
-   * (decision 0029: on the history's colder weather the shipped curve left 5.3 K*h/zone where it
+   * {@value Commissioning#DEFAULT_SEED}, {@value Commissioning#DEFAULT_TARGET_KH} K*h per zone,
+   * as the shipped trims were commissioned on the evaluation season). On another weather the
+   * shipped trims under- or over-heat, and a comfort rule measured against such a baseline is not
+   * the evaluation's rule (decision 0029: on the history's colder weather the shipped curve left 5.3 K*h/zone where it
    * leaves 2.65 on the evaluation, so a building could lose comfort on validation unseen).
    */
   public static Scenario commissioned(Scenario v) {
-    Map<String, Commissioning.Result> results = new Commissioning(v.withSeed(COMMISSIONING_SEED),
-        COMMISSIONING_TARGET_KH).run(ProgressListener.NONE);
+    Map<String, Commissioning.Result> results = new Commissioning(
+        v.withSeed(Commissioning.DEFAULT_SEED), Commissioning.DEFAULT_TARGET_KH)
+        .run(ProgressListener.NONE);
     Map<String, CurveTrim> trims = new LinkedHashMap<>();
     results.forEach((id, r) -> trims.put(id, r.trim()));
     return v.withBaseline(v.baseline().withTrims(trims));

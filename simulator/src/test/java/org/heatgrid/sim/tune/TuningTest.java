@@ -59,9 +59,9 @@ class TuningTest {
   void theValidationBaseline_isCommissionedOnTheValidationSeason_notTheEvaluations() {
     Scenario v = Tuning.validation(poisonedEvaluation(), SHORT, List.of(101L));
     Scenario commissioned = Tuning.commissioned(v);
-    RunResult shipped = new Simulation(v.withSeed(Tuning.COMMISSIONING_SEED))
+    RunResult shipped = new Simulation(v.withSeed(Commissioning.DEFAULT_SEED))
         .run(new HeatingCurveController(v.baseline()));
-    RunResult own = new Simulation(commissioned.withSeed(Tuning.COMMISSIONING_SEED))
+    RunResult own = new Simulation(commissioned.withSeed(Commissioning.DEFAULT_SEED))
         .run(new HeatingCurveController(commissioned.baseline()));
     KpiReport shippedKpis = KpiReport.of(shipped);
     KpiReport ownKpis = KpiReport.of(own);
@@ -70,10 +70,10 @@ class TuningTest {
     for (int b = 0; b < own.buildings().size(); b++) {
       String id = own.buildings().get(b).id();
       assertThat(Commissioning.underTemperatureKh(own, b, stepH)).as(id)
-          .isLessThanOrEqualTo(Tuning.COMMISSIONING_TARGET_KH);
+          .isLessThanOrEqualTo(Commissioning.DEFAULT_TARGET_KH);
       // Where the shipped trim is comfortable enough here too, the season's own trim is the one
       // with the least heat among those that are (bisection rounds the shift up by < 0.1 K).
-      if (Commissioning.underTemperatureKh(shipped, b, stepH) <= Tuning.COMMISSIONING_TARGET_KH) {
+      if (Commissioning.underTemperatureKh(shipped, b, stepH) <= Commissioning.DEFAULT_TARGET_KH) {
         assertThat(ownKpis.buildings().get(id).energyMwh()).as(id)
             .isLessThanOrEqualTo(shippedKpis.buildings().get(id).energyMwh() * 1.01);
       }
@@ -83,7 +83,7 @@ class TuningTest {
     }
     assertThat(changed).isPositive();
     assertThatThrownBy(() -> Tuning.validation(CAMPUS, MpcParameters.DEFAULTS,
-        List.of(Tuning.COMMISSIONING_SEED))).hasMessageContaining("commissioned on");
+        List.of(Commissioning.DEFAULT_SEED))).hasMessageContaining("commissioned on");
   }
 
   @Test

@@ -20,8 +20,7 @@ import org.heatgrid.tariff.Tariff;
  * TowtSolar}: TOWT plus the day's mean irradiance where the record has it) fitted per building on
  * the hourly meters of the baseline period (the former operation) predicts, from the reporting
  * period's weather only (outdoor temperature and irradiance), what that operation would have used;
- * hour by hour
- * and building by building the savings are that prediction minus the metered heat. An hour a
+ * hour by hour and building by building the savings are that prediction minus the metered heat. An hour a
  * building has no reading is left out for that building, on both sides.
  *
  * <p>Uncertainty: ASHRAE Guideline 14-2014 (Annex B) for a regression baseline with autocorrelated

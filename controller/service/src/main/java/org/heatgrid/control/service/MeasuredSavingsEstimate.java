@@ -29,9 +29,10 @@ public class MeasuredSavingsEstimate implements SavingsEstimate {
     }
     AvoidedEnergy a = r.estimate().get();
     return new Savings(Optional.of(a.savedUsageKrw()), Optional.of(a.savedMwh()),
-        String.format(Locale.ROOT, "M&V since %s: TOWT-solar model (time of week, outdoor temperature, the "
-            + "day's irradiance) of the heating-curve period %s .. %s predicts the former operation's heat in the weather that came, minus the metered "
-            + "heat; usage charge only; +/- %.2f MWh (90 %%, ASHRAE Guideline 14)",
+        String.format(Locale.ROOT, "M&V since %s: TOWT-solar model (time of week, outdoor "
+            + "temperature, the day's irradiance) of the heating-curve period %s .. %s predicts the "
+            + "former operation's heat in the weather that came, minus the metered heat; usage "
+            + "charge only; +/- %.2f MWh (90 %%, ASHRAE Guideline 14)",
             r.reportingFrom(), r.baselineFrom(), r.baselineTo(), a.uncertaintyMwh()));
   }
 }

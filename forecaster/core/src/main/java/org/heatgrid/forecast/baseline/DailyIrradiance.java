@@ -36,17 +36,4 @@ final class DailyIrradiance {
     }
     return out;
   }
-
-  /** Mean of the finite values, NaN if none. */
-  static double mean(double[] values) {
-    double sum = 0;
-    int count = 0;
-    for (double v : values) {
-      if (Double.isFinite(v)) {
-        sum += v;
-        count++;
-      }
-    }
-    return count == 0 ? Double.NaN : sum / count;
-  }
 }

@@ -11,8 +11,8 @@ import org.heatgrid.forecast.model.Forecaster;
 /**
  * The regression shared by {@link Towt}, {@link TowtSolar} and {@link Arx}: per building, one
  * intercept per step of the week, 6 temperature slopes, for TOWT-solar one slope on the day's
- * irradiance ({@link DailyIrradiance}) and, for ARX, 3 heat regressors; fitted by least squares on the
- * {@code windowDays} days before the training end (all data if shorter), skipping steps whose heat
+ * irradiance ({@link DailyIrradiance}) and, for ARX, 3 heat regressors; fitted by least squares on
+ * the {@code windowDays} days before the training end (all data if shorter), skipping steps whose heat
  * or outdoor temperature is missing. Forecasts are clipped at 0 (heat is not negative; the linear
  * temperature term can dip below 0 in summer).
  *
@@ -111,7 +111,7 @@ abstract class TowBase implements Forecaster {
     // else this building is plain TOWT (a site without a pyranometer or a weather feed's GHI).
     boolean solar = dailyGhi != null
         && usableSteps(heat, temp, dailyGhi, from, n) >= MIN_TRAINING_WEEKS * 7 * day;
-    double meanGhi = solar ? DailyIrradiance.mean(dailyGhi) : Double.NaN;
+    double meanGhi = solar ? Lags.meanOf(Lags.of(dailyGhi), 0, n) : Double.NaN;
     int[] group = new int[n];
     double[][] x = new double[n][];
     double[] y = new double[n];
@@ -120,8 +120,7 @@ abstract class TowBase implements Forecaster {
     double dayMean = Double.NaN;
     for (int i = 0; i < n; i++) {
       int k = from + i;
-      if (!Double.isFinite(heat[k]) || !Double.isFinite(temp[k])
-          || (solar && !Double.isFinite(dailyGhi[i]))) {
+      if (!usable(heat, temp, solar ? dailyGhi : null, k, i)) {
         continue;
       }
       double[] r = new double[regressors(solar)];
@@ -152,12 +151,20 @@ abstract class TowBase implements Forecaster {
   private static int usableSteps(double[] heat, double[] temp, double[] dailyGhi, int from, int n) {
     int count = 0;
     for (int i = 0; i < n; i++) {
-      int k = from + i;
-      if (Double.isFinite(heat[k]) && Double.isFinite(temp[k]) && Double.isFinite(dailyGhi[i])) {
+      if (usable(heat, temp, dailyGhi, from + i, i)) {
         count++;
       }
     }
     return count;
+  }
+
+  /**
+   * Whether step {@code k} (index {@code i} of the window) can train: heat, temperature and, with
+   * an irradiance regressor ({@code dailyGhi} not null), irradiance present.
+   */
+  private static boolean usable(double[] heat, double[] temp, double[] dailyGhi, int k, int i) {
+    return Double.isFinite(heat[k]) && Double.isFinite(temp[k])
+        && (dailyGhi == null || Double.isFinite(dailyGhi[i]));
   }
 
   /** ARX heat regressors at offset 6: lag one day, lag one week, mean of the day before the issue. */
