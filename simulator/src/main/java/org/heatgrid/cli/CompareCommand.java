@@ -37,7 +37,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--controllers", paramLabel = "LIST", split = ",", defaultValue = "baseline,mpc,oracle",
       description = "Controllers to compare (default: ${DEFAULT-VALUE}): baseline, best-practice, mpc, "
-          + "oracle, and the heat bounds ideal and ideal-margin; the baseline always runs.")
+          + "oracle, the heat bounds ideal and ideal-margin, and the cost-aware ideals ideal-cost "
+          + "and ideal-cost-margin (perfect knowledge, preheating); the baseline always runs.")
   List<String> controllers;
 
   @Mixin
@@ -47,15 +48,15 @@ final class CompareCommand implements Callable<Integer> {
   PlanModelOption planModel = new PlanModelOption();
 
   @Option(names = "--comfort-margin", paramLabel = "K",
-      description = "MPC (and oracle, ideal-margin): one planned floor margin above the comfort "
+      description = "MPC (and oracle, ideal-margin, ideal-cost-margin): one planned floor margin above the comfort "
           + "band's low edge for every building, K, instead of the default rule (a margin per "
           + "building of 2.0 x its model's held-out day-ahead RMSE with two-state models, "
           + "1.75 x with one-state models, chosen by ./heatgrid tune).")
   Double comfortMargin;
 
   @Option(names = "--margin-per-rmse", paramLabel = "X",
-      description = "MPC (and oracle, ideal-margin): each building's margin is X times its model's "
-          + "held-out day-ahead RMSE, plus --comfort-margin if given (default: 1.5 with two-state "
+      description = "MPC (and oracle, ideal-margin, ideal-cost-margin): each building's margin is X times its model's "
+          + "held-out day-ahead RMSE, plus --comfort-margin if given (default: 2.0 with two-state "
           + "models, 1.75 with one-state; 0 when only "
           + "--comfort-margin is given).")
   Double marginPerRmse;

@@ -43,7 +43,7 @@ final class CompareTables {
   static void costBounds(PrintWriter out, Comparison c) {
     double base = c.baseline().cluster().costKrw();
     c.runs().forEach((name, run) -> {
-      if (run.controller().startsWith("ideal")) {
+      if (CostBound.isBoundOf(run.controller())) {
         CostBound b = CostBound.of(run);
         out.printf(Locale.ROOT, "cost bound of %s: %.1f MKRW (%.3f of the baseline): its heat at "
             + "%.1f KRW/kWh, the lowest rate, and capacity for its highest %d-day mean, %.0f kW%n",

@@ -36,7 +36,7 @@ final class SimulateCommand implements Callable<Integer> {
   ScenarioSelection selection = new ScenarioSelection();
 
   @Option(names = "--controller", paramLabel = "NAME",
-      description = "Controller to run (default: the scenario's): baseline, best-practice, mpc, oracle, or the bounds ideal and ideal-margin.")
+      description = "Controller to run (default: the scenario's): baseline, best-practice, mpc, oracle, the bounds ideal and ideal-margin, or the cost-aware ideals ideal-cost and ideal-cost-margin.")
   String controller;
 
   @Mixin

@@ -36,7 +36,7 @@ public final class CompareJson {
       if (Double.isFinite(share)) {
         savings.put("share_of_oracle_savings", share);
       }
-      if (e.getValue().controller().startsWith("ideal")) {
+      if (CostBound.isBoundOf(e.getValue().controller())) {
         CostBound bound = CostBound.of(e.getValue());
         ObjectNode b = o.putObject("cost_bound");
         b.put("method", "the ideal's metered heat at the period's lowest usage rate, and the basic"

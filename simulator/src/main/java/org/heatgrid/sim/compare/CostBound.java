@@ -36,6 +36,15 @@ public record CostBound(double usageKrw, double basicKrw, double capacityKw,
     return usageKrw + basicKrw;
   }
 
+  /**
+   * Whether a run of {@code controller} yields a bound: the least-heat ideal sources only. The
+   * cost-aware ideals use more heat than the least, to move it out of the peak band, so their
+   * heat at the lowest rate bounds nothing.
+   */
+  public static boolean isBoundOf(String controller) {
+    return controller.equals("ideal") || controller.equals("ideal-margin");
+  }
+
   /** The bound of the controllers that hold the floor {@code ideal} held. */
   public static CostBound of(RunResult ideal) {
     Tariff tariff = ideal.scenario().tariff();

@@ -21,7 +21,8 @@ public final class Controllers {
 
   /** Names accepted by {@link #create}. */
   public static List<String> names() {
-    return List.of("baseline", "best-practice", "mpc", "oracle", "ideal", "ideal-margin");
+    return List.of("baseline", "best-practice", "mpc", "oracle", "ideal", "ideal-margin",
+        "ideal-cost", "ideal-cost-margin");
   }
 
   /**
@@ -47,7 +48,8 @@ public final class Controllers {
 
   /** Whether any of {@code names} plans with the MPC's preparation (its models, its margins). */
   public static boolean anyPrepared(List<String> names) {
-    return names.contains("mpc") || names.contains("ideal-margin");
+    return names.contains("mpc") || names.contains("ideal-margin")
+        || names.contains("ideal-cost-margin");
   }
 
   /**
@@ -65,8 +67,19 @@ public final class Controllers {
       case "ideal" -> new IdealHeating();
       case "ideal-margin" ->
           new IdealHeating("ideal-margin", MpcSetup.plannedMarginsK(scenario, mpc, prepared));
+      case "ideal-cost" -> costAware(scenario, "ideal-cost", null);
+      case "ideal-cost-margin" -> costAware(scenario, "ideal-cost-margin",
+          MpcSetup.plannedMarginsK(scenario, mpc, prepared));
       default -> throw new IllegalArgumentException(
           "unknown controller \"" + name + "\"; known: " + String.join(", ", names()));
     };
+  }
+
+  /** The cost-aware ideal, after a run of the least-heat source at the same margins. */
+  private static IdealHeating costAware(Scenario scenario, String name, double[] marginK) {
+    RunResult leastHeat =
+        new Simulation(scenario).run(new IdealHeating(name + " (least heat)", marginK));
+    return IdealHeating.costAware(name, marginK, scenario.tariff(), scenario.from(), scenario.to(),
+        IdealHeating.unavoidableCapacityKw(leastHeat));
   }
 }

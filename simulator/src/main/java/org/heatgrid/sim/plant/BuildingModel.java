@@ -154,6 +154,16 @@ final class BuildingModel {
    * with less; in one substep it may exceed what the substation can give.
    */
   void stepIdeal(double dt, Ambient env, double floorC, boolean occupied) {
+    stepIdeal(dt, env, floorC, occupied, null);
+  }
+
+  /**
+   * As {@link #stepIdeal(double, Ambient, double, boolean)}, with zone z held at {@code
+   * zoneFloorC[z]} where that is higher (a plan's preheat, say).
+   *
+   * @param zoneFloorC per zone, C (negative infinity for none); null for none
+   */
+  void stepIdeal(double dt, Ambient env, double floorC, boolean occupied, double[] zoneFloorC) {
     double hotWaterW = hotWaterW(env, occupied);
     double gainsWm2 = internalGainsWm2(env, occupied);
     int n = zones.length;
@@ -169,7 +179,11 @@ final class BuildingModel {
         idealResponse[z][j] = (with[z] - without[z]) / IDEAL_PROBE_W;
       }
     }
-    idealHeat(without, floorC);
+    double[] floors = new double[n];
+    for (int z = 0; z < n; z++) {
+      floors[z] = zoneFloorC == null ? floorC : Math.max(floorC, zoneFloorC[z]);
+    }
+    idealHeat(without, floors);
     integrate(dt, env, radiatorW, gainsWm2, occupied);
     double heatW = 0;
     for (double w : radiatorW) {
@@ -189,7 +203,7 @@ final class BuildingModel {
    * projected Gauss-Seidel iteration, which converges because heat warms its own zone more than
    * any other (the response is diagonally dominant with non-negative entries).
    */
-  private void idealHeat(double[] without, double floorC) {
+  private void idealHeat(double[] without, double[] floorC) {
     int n = without.length;
     java.util.Arrays.fill(radiatorW, 0);
     for (int sweep = 0; sweep < IDEAL_SWEEPS; sweep++) {
@@ -199,7 +213,7 @@ final class BuildingModel {
         for (int j = 0; j < n; j++) {
           end += idealResponse[z][j] * radiatorW[j];
         }
-        double next = Math.max(0, radiatorW[z] + (floorC - end) / idealResponse[z][z]);
+        double next = Math.max(0, radiatorW[z] + (floorC[z] - end) / idealResponse[z][z]);
         change = Math.max(change, Math.abs(next - radiatorW[z]));
         radiatorW[z] = next;
       }
@@ -258,6 +272,16 @@ final class BuildingModel {
     return share * WINDOW_ACH * 0.34 * zones[z].floorAreaM2() * BuildingDesign.STOREY_M;
   }
 
+  /** The hot water's expected heat rate, W: the draw without its random factor. */
+  double expectedHotWaterW(Ambient env, boolean occupied) {
+    return dhw == null || !occupied ? 0 : Math.min(capacityW, dhw.meanDrawW(env.hourOfDay(), env.groundC()));
+  }
+
+  /** Internal gains expected when occupied or not, W/m2: the random factors' mean is 1. */
+  double expectedGainsWm2(boolean occupied) {
+    return occupied ? spec.type().gainsOccupiedWm2 : spec.type().gainsUnoccupiedWm2;
+  }
+
   private double hotWaterW(Ambient env, boolean occupied) {
     // The draw factor is taken every substep, used or not, to keep the random trace aligned.
     double factor = disturbances.drawFactor();
@@ -303,25 +327,69 @@ final class BuildingModel {
   /** Builds the implicit-Euler system of one substep in {@code a} and {@code b}; no state changes. */
   private void assemble(double dt, Ambient env, double[] radiatorW, double gainsWm2,
       boolean occupied) {
+    assemble(dt, env, radiatorW, gainsWm2, occupied, air, mass, false);
+  }
+
+  /**
+   * Advances {@code state} (air and structure per zone, interleaved) by one substep with zone
+   * heats {@code heatW} and gains {@code gainsWm2}, as {@link #step} would with windows shut and
+   * blinds open: the building's linear part, for a plan (see {@code PreheatPlanner}). Draws no
+   * random number and changes nothing of the building.
+   */
+  void advanceLinear(double dt, Ambient env, double[] heatW, double gainsWm2, boolean occupied,
+      double[] state) {
+    int n = zones.length;
+    double[] airNow = new double[n];
+    double[] massNow = new double[n];
+    for (int z = 0; z < n; z++) {
+      airNow[z] = state[2 * z];
+      massNow[z] = state[2 * z + 1];
+    }
+    assemble(dt, env, heatW, gainsWm2, occupied, airNow, massNow, true);
+    LinearSystem.solveInPlace(a, b);
+    System.arraycopy(b, 0, state, 0, 2 * n);
+  }
+
+  /** The zones' air and structure temperatures now, interleaved (air of zone 0, its structure...). */
+  double[] state() {
+    double[] s = new double[2 * zones.length];
+    for (int z = 0; z < zones.length; z++) {
+      s[2 * z] = air[z];
+      s[2 * z + 1] = mass[z];
+    }
+    return s;
+  }
+
+  /**
+   * @param linear leave out the occupants' windows and blinds (their only non-linearity) and the
+   *     bookkeeping of gains for the ledger
+   */
+  private void assemble(double dt, Ambient env, double[] radiatorW, double gainsWm2,
+      boolean occupied, double[] air, double[] mass, boolean linear) {
     int n = zones.length;
     double to = env.outdoorC();
     double tg = env.groundC();
     for (double[] row : a) {
       java.util.Arrays.fill(row, 0);
     }
-    solarInW = 0;
-    internalInW = 0;
+    if (!linear) {
+      solarInW = 0;
+      internalInW = 0;
+    }
     for (int z = 0; z < n; z++) {
       ZoneParameters p = zones[z];
       int ia = 2 * z;
       int im = ia + 1;
-      double vent = (occupied ? p.hVentOccupied() : p.hVentUnoccupied()) + windowW(z, occupied);
-      ventW[z] = vent;
+      double vent = (occupied ? p.hVentOccupied() : p.hVentUnoccupied())
+          + (linear ? 0 : windowW(z, occupied));
       double solar = env.ghiWm2() * p.solarApertureM2()
-          * (occupied && air[z] > BLINDS_C ? BLINDS_TRANSMISSION : 1);
+          * (!linear && occupied && air[z] > BLINDS_C ? BLINDS_TRANSMISSION : 1);
       double internal = gainsWm2 * p.floorAreaM2();
-      solarInW += solar;
-      internalInW += internal;
+      if (!linear) {
+        ventW[z] = vent;
+        solarInW += solar;
+        internalInW += internal;
+      }
       a[ia][ia] = p.cAir() / dt + p.hWindow() + vent + p.hAirMass();
       a[ia][im] = -p.hAirMass();
       a[im][im] = p.cMass() / dt + p.hOpaque() + p.hGround() + p.hAirMass();

@@ -3,6 +3,7 @@ package org.heatgrid.sim.plant;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.function.IntToDoubleFunction;
+import java.util.function.ToDoubleFunction;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,7 @@ public final class Plant {
   private final HolidayCalendar holidays;
   private final Telemetry[] telemetry;
   private final MeterLog[] meters;
+  private PreheatPlan plan;
 
   public Plant(List<BuildingSpec> specs, WeatherTrace weather, HolidayCalendar holidays, long seed) {
     this.weather = weather;
@@ -93,7 +95,54 @@ public final class Plant {
    */
   public void advanceIdeal(LocalDateTime start, Duration step, IntToDoubleFunction marginK,
       StepResult out) {
+    advanceIdeal(start, step, marginK, null, out);
+  }
+
+  /**
+   * As {@link #advanceIdeal(LocalDateTime, Duration, IntToDoubleFunction, StepResult)}, with at
+   * each zone's floor raised to a plan's air temperature while the plan heats it (see {@link
+   * PreheatPlan}).
+   *
+   * @param plan null for none
+   */
+  public void advanceIdeal(LocalDateTime start, Duration step, IntToDoubleFunction marginK,
+      PreheatPlan plan, StepResult out) {
+    this.plan = plan;
     advanceWith(start, step, null, marginK, out);
+  }
+
+  /**
+   * The least-cost zone heats of every building over {@code hours} hours from {@code start} with
+   * perfect knowledge of the weather and the schedules, each building's exact linear physics and
+   * unlimited power: see {@link PreheatPlanner}.
+   *
+   * @param marginK building b's margin above the band's edge, K
+   * @param usageKrwPerKwh the usage price of the hour starting at a time
+   * @param basicKrwPerKw the basic charge of one kW of capacity over the whole run
+   * @param peakSoFarKw per building, the capacity already bought, kW; raised to the plan's peak
+   */
+  public PreheatPlan planPreheat(LocalDateTime start, int hours, IntToDoubleFunction marginK,
+      ToDoubleFunction<LocalDateTime> usageKrwPerKwh, double basicKrwPerKw, double[] peakSoFarKw) {
+    double[][][] heat = new double[buildings.size()][][];
+    double[][][] air = new double[buildings.size()][][];
+    for (int b = 0; b < heat.length; b++) {
+      PreheatPlanner planner = new PreheatPlanner(buildings.get(b), holidays, this::ambient,
+          MAX_SUBSTEP_S);
+      PreheatPlanner.Result r = planner.plan(start, hours, marginK.applyAsDouble(b),
+          usageKrwPerKwh, basicKrwPerKw, peakSoFarKw, b);
+      heat[b] = r.heatW();
+      air[b] = r.airC();
+    }
+    return new PreheatPlan(start, heat, air);
+  }
+
+  /** The inputs shared by every building over the substep of {@code dt} s starting at {@code t}. */
+  private BuildingModel.Ambient ambient(LocalDateTime t, int dt) {
+    LocalDateTime mid = t.plusSeconds(dt / 2);
+    double to = weather.outdoorC(mid);
+    long epochSecond = t.toEpochSecond(ZoneOffset.UTC);
+    return new BuildingModel.Ambient(to, weather.ghiWm2(mid), groundC(t), primarySupplyC(to),
+        Math.floorDiv(epochSecond, 3600), t.getHour());
   }
 
   private void advanceWith(LocalDateTime start, Duration step, Command[] commands,
@@ -105,15 +154,10 @@ public final class Plant {
     double[][] sums = new double[buildings.size()][4]; // flow kg/s, primary return*flow, ...
     for (int k = 0; k < n; k++) {
       LocalDateTime t = start.plusSeconds((long) k * dt);
-      LocalDateTime mid = t.plusSeconds(dt / 2);
-      double to = weather.outdoorC(mid);
-      double ghi = weather.ghiWm2(mid);
-      long epochSecond = t.toEpochSecond(ZoneOffset.UTC);
-      BuildingModel.Ambient env = new BuildingModel.Ambient(to, ghi, groundC(t), primarySupplyC(to),
-          Math.floorDiv(epochSecond, 3600), t.getHour());
-      boolean windowEnds = (epochSecond + dt) % METER_WINDOW_S == 0;
-      out.outdoorC += to / n;
-      out.ghiWm2 += ghi / n;
+      BuildingModel.Ambient env = ambient(t, dt);
+      boolean windowEnds = (t.toEpochSecond(ZoneOffset.UTC) + dt) % METER_WINDOW_S == 0;
+      out.outdoorC += env.outdoorC() / n;
+      out.ghiWm2 += env.ghiWm2() / n;
       for (int b = 0; b < buildings.size(); b++) {
         BuildingModel m = buildings.get(b);
         boolean occupied = m.spec.schedule().isOccupied(t, holidays);
@@ -122,9 +166,16 @@ public final class Plant {
           // it when the room opens, and in the last occupied one.
           ComfortBand band = m.spec.comfort();
           boolean held = occupied || m.spec.schedule().isOccupied(t.plusSeconds(dt), holidays);
+          double[] planned = null;
+          if (plan != null) {
+            planned = new double[m.zones.length];
+            for (int z = 0; z < planned.length; z++) {
+              planned[z] = plan.floorC(b, z, t.plusSeconds(dt));
+            }
+          }
           m.stepIdeal(dt, env,
               (held ? band.occupiedLowC() : band.unoccupiedLowC()) + marginK.applyAsDouble(b),
-              occupied);
+              occupied, planned);
         } else {
           Command c = commands[b];
           m.step(dt, env, c.supplySetpointC(), c.heatLimitKw() * 1000, occupied);

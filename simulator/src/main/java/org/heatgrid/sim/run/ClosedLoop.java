@@ -106,7 +106,7 @@ public final class ClosedLoop {
       commands[b] = ideal != null ? IdealHeating.NONE : s.command();
     }
     if (ideal != null) {
-      plant.advanceIdeal(t, step, ideal::marginK, out);
+      ideal.advance(plant, t, step, out);
     } else {
       plant.advance(t, step, commands, out);
     }

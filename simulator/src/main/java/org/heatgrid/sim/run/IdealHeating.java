@@ -1,10 +1,18 @@
 package org.heatgrid.sim.run;
 
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.api.Decision;
 import org.heatgrid.control.api.Observation;
+import org.heatgrid.sim.plant.Plant;
+import org.heatgrid.sim.plant.StepResult;
+import org.heatgrid.sim.plant.PreheatPlan;
+import org.heatgrid.tariff.Tariff;
 
 /**
  * Not a controller but a bound: run by {@link Simulation}, it replaces every substation and its
@@ -21,12 +29,64 @@ public final class IdealHeating implements Controller {
   /** What the run records as the command of every step: no setpoint, no limit. */
   static final Command NONE = new Command(Double.NaN, Command.NO_LIMIT);
 
+  /** Hours the cost-aware plan looks ahead: tomorrow's morning peak band is in every plan. */
+  static final int PREHEAT_HORIZON_H = 48;
+  /** Hours a cost-aware plan is followed before the next is made. */
+  static final int PREHEAT_REPLAN_H = 24;
+
   private final String name;
   private final double[] marginK;
+  private final Tariff tariff;
+  private final double basicKrwPerKw;
+  private double[] peakSoFarKw;
+  private PreheatPlan plan;
 
   /** The bound at the comfort band's edge. */
   public IdealHeating() {
     this("ideal", null);
+  }
+
+  /**
+   * The cost-aware ideal: the same source, given at least the heat of a least-cost plan made
+   * every day with perfect knowledge of the weather and the schedules and the building's own
+   * physics (see {@code PreheatPlanner}), so it may preheat the structure before the tariff's
+   * peak band. Not a bound: internal gains enter the plan at their expectation and the basic
+   * charge per building; {@code CostBound} stays the bound.
+   *
+   * @param marginK as for {@link #IdealHeating(String, double[])}
+   * @param tariff the tariff the plan minimises
+   * @param from the run's first recorded day, to spread the basic charge over
+   * @param to its last day, inclusive
+   * @param capacityKw per building, the capacity bought in any case, kW ({@link
+   *     #unavoidableCapacityKw})
+   */
+  public static IdealHeating costAware(String name, double[] marginK, Tariff tariff,
+      LocalDate from, LocalDate to, double[] capacityKw) {
+    IdealHeating ideal = new IdealHeating(name, marginK, tariff,
+        tariff.basicChargeKrw(1, from, to.plusDays(1)));
+    ideal.peakSoFarKw = capacityKw.clone();
+    return ideal;
+  }
+
+  /**
+   * The capacity no plan avoids buying, per building, kW: the highest daily mean heat rate of
+   * {@code leastHeat}, a run of the plain ideal source (heat moves between hours of a day, hardly
+   * between days). With perfect knowledge the cost-aware plan starts from it, so that it does not
+   * pay, on a mild day, to spare capacity that a cold day will buy anyway.
+   */
+  public static double[] unavoidableCapacityKw(RunResult leastHeat) {
+    double[][] meters = leastHeat.meterKwh15();
+    double[] kw = new double[meters.length];
+    for (int b = 0; b < meters.length; b++) {
+      for (int day = 0; (day + 1) * 96 <= meters[b].length; day++) {
+        double kwh = 0;
+        for (int k = day * 96; k < (day + 1) * 96; k++) {
+          kwh += meters[b][k];
+        }
+        kw[b] = Math.max(kw[b], kwh / 24);
+      }
+    }
+    return kw;
   }
 
   /**
@@ -40,6 +100,10 @@ public final class IdealHeating implements Controller {
    *     finite and >= 0; null for none
    */
   public IdealHeating(String name, double[] marginK) {
+    this(name, marginK, null, 0);
+  }
+
+  private IdealHeating(String name, double[] marginK, Tariff tariff, double basicKrwPerKw) {
     if (marginK != null) {
       for (double m : marginK) {
         if (!(m >= 0) || Double.isInfinite(m)) {
@@ -49,11 +113,37 @@ public final class IdealHeating implements Controller {
     }
     this.name = name;
     this.marginK = marginK == null ? null : marginK.clone();
+    this.tariff = tariff;
+    this.basicKrwPerKw = basicKrwPerKw;
   }
 
   /** Added to building b's comfort band's lower edge, K. */
   public double marginK(int b) {
     return marginK == null ? 0 : marginK[b];
+  }
+
+  /** Whether this source follows a least-cost plan ({@link #costAware}). */
+  public boolean isCostAware() {
+    return tariff != null;
+  }
+
+  /**
+   * Advances {@code plant} over one step under this source; a cost-aware source first makes
+   * a new plan when the last is {@link #PREHEAT_REPLAN_H} hours old.
+   */
+  void advance(Plant plant, LocalDateTime t, Duration step, StepResult out) {
+    plant.advanceIdeal(t, step, this::marginK, planAt(plant, t), out);
+  }
+
+  private PreheatPlan planAt(Plant plant, LocalDateTime t) {
+    if (tariff == null) {
+      return null;
+    }
+    if (plan == null || !t.isBefore(plan.start().plusHours(PREHEAT_REPLAN_H))) {
+      plan = plant.planPreheat(t.truncatedTo(ChronoUnit.HOURS), PREHEAT_HORIZON_H, this::marginK,
+          tariff::usageKrwPerKwh, basicKrwPerKw, peakSoFarKw);
+    }
+    return plan;
   }
 
   @Override

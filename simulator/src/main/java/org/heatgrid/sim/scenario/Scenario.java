@@ -76,6 +76,13 @@ public record Scenario(
         buildings, controller, baseline, controllerParameters);
   }
 
+  /** The same scenario under another tariff. */
+  public Scenario withTariff(Tariff newTariff) {
+    return new Scenario(name, description, notes, source, seed, from, to, warmupDays, controlStep,
+        zone, holidays, weatherName, weather, forecastError, forecastHorizon, newTariff, buildings,
+        controller, baseline, controllerParameters);
+  }
+
   /** The same scenario with another seed. */
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, notes, source, newSeed, from, to, warmupDays,

@@ -36,7 +36,7 @@ final class ScenarioChecks {
 
   /** Controllers a scenario may name; later controllers add themselves here. */
   static final Set<String> CONTROLLERS = Set.of("baseline", "best-practice", "mpc", "oracle", "ideal",
-      "ideal-margin");
+      "ideal-margin", "ideal-cost", "ideal-cost-margin");
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,32}");
 
   private final Path baseDir;
