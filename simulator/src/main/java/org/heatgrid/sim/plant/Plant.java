@@ -88,40 +88,29 @@ public final class Plant {
   /**
    * Advances all buildings over {@code [start, start + step)} with an ideal heat source instead
    * of commands: each building gets the least heat that keeps its coldest zone at the comfort
-   * band's lower edge plus its margin (see {@code BuildingModel.stepIdeal}). A bound on heat, not
-   * a controller.
+   * band's lower edge plus its margin (see {@code BuildingModel.stepIdeal}), or the air of a
+   * plan made by {@link #planPreheat} while that plan heats the zone. A bound on heat, not a
+   * controller.
    *
    * @param marginK building b's margin above the band's edge, K
    */
   public void advanceIdeal(LocalDateTime start, Duration step, IntToDoubleFunction marginK,
       StepResult out) {
-    advanceIdeal(start, step, marginK, null, out);
-  }
-
-  /**
-   * As {@link #advanceIdeal(LocalDateTime, Duration, IntToDoubleFunction, StepResult)}, with at
-   * each zone's floor raised to a plan's air temperature while the plan heats it (see {@link
-   * PreheatPlan}).
-   *
-   * @param plan null for none
-   */
-  public void advanceIdeal(LocalDateTime start, Duration step, IntToDoubleFunction marginK,
-      PreheatPlan plan, StepResult out) {
-    this.plan = plan;
     advanceWith(start, step, null, marginK, out);
   }
 
   /**
-   * The least-cost zone heats of every building over {@code hours} hours from {@code start} with
+   * Makes the least-cost plan of every building over {@code hours} hours from {@code start}, with
    * perfect knowledge of the weather and the schedules, each building's exact linear physics and
-   * unlimited power: see {@link PreheatPlanner}.
+   * unlimited power (see {@link PreheatPlanner}), and from then on holds each zone of the ideal
+   * source at the plan's air temperature while the plan heats it (see {@link PreheatPlan}).
    *
    * @param marginK building b's margin above the band's edge, K
    * @param usageKrwPerKwh the usage price of the hour starting at a time
    * @param basicKrwPerKw the basic charge of one kW of capacity over the whole run
    * @param peakSoFarKw per building, the capacity already bought, kW; raised to the plan's peak
    */
-  public PreheatPlan planPreheat(LocalDateTime start, int hours, IntToDoubleFunction marginK,
+  public void planPreheat(LocalDateTime start, int hours, IntToDoubleFunction marginK,
       ToDoubleFunction<LocalDateTime> usageKrwPerKwh, double basicKrwPerKw, double[] peakSoFarKw) {
     double[][][] heat = new double[buildings.size()][][];
     double[][][] air = new double[buildings.size()][][];
@@ -133,7 +122,7 @@ public final class Plant {
       heat[b] = r.heatW();
       air[b] = r.airC();
     }
-    return new PreheatPlan(start, heat, air);
+    plan = new PreheatPlan(start, heat, air);
   }
 
   /** The inputs shared by every building over the substep of {@code dt} s starting at {@code t}. */

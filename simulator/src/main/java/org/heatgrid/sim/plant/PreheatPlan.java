@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
  * holds. So whatever the plan did not know (the random part of the gains) the source makes up
  * with the least heat, and no heat is given twice.
  */
-public final class PreheatPlan {
+final class PreheatPlan {
 
   /** Below this a plan is taken not to heat a zone in an hour, W. */
   private static final double HEATING_W = 1;
@@ -31,17 +31,8 @@ public final class PreheatPlan {
   }
 
   /** Hours planned. */
-  public int hours() {
+  int hours() {
     return heatW[0][0].length;
-  }
-
-  public LocalDateTime start() {
-    return start;
-  }
-
-  /** The planned heat of a zone in hour {@code hour} of the plan, W. */
-  public double heatW(int building, int zone, int hour) {
-    return heatW[building][zone][hour];
   }
 
   /**

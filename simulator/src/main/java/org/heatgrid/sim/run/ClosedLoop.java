@@ -53,6 +53,7 @@ public final class ClosedLoop {
   private final Command[] commands;
   private final Telemetry[] measured;
   private long telemetrySeq;
+  private PreheatSchedule preheat;
 
   /**
    * @param scenario the scenario (site, control step, baseline heating curve)
@@ -106,7 +107,13 @@ public final class ClosedLoop {
       commands[b] = ideal != null ? IdealHeating.NONE : s.command();
     }
     if (ideal != null) {
-      ideal.advance(plant, t, step, out);
+      if (ideal.isCostAware()) {
+        if (preheat == null) {
+          preheat = new PreheatSchedule(ideal);
+        }
+        preheat.before(plant, t);
+      }
+      plant.advanceIdeal(t, step, ideal::marginK, out);
     } else {
       plant.advance(t, step, commands, out);
     }

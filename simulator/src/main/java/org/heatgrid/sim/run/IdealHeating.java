@@ -1,17 +1,11 @@
 package org.heatgrid.sim.run;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Controller;
 import org.heatgrid.control.api.Decision;
 import org.heatgrid.control.api.Observation;
-import org.heatgrid.sim.plant.Plant;
-import org.heatgrid.sim.plant.StepResult;
-import org.heatgrid.sim.plant.PreheatPlan;
 import org.heatgrid.tariff.Tariff;
 
 /**
@@ -29,17 +23,11 @@ public final class IdealHeating implements Controller {
   /** What the run records as the command of every step: no setpoint, no limit. */
   static final Command NONE = new Command(Double.NaN, Command.NO_LIMIT);
 
-  /** Hours the cost-aware plan looks ahead: tomorrow's morning peak band is in every plan. */
-  static final int PREHEAT_HORIZON_H = 48;
-  /** Hours a cost-aware plan is followed before the next is made. */
-  static final int PREHEAT_REPLAN_H = 24;
-
   private final String name;
   private final double[] marginK;
   private final Tariff tariff;
   private final double basicKrwPerKw;
-  private double[] peakSoFarKw;
-  private PreheatPlan plan;
+  private double[] capacityKw;
 
   /** The bound at the comfort band's edge. */
   public IdealHeating() {
@@ -64,7 +52,7 @@ public final class IdealHeating implements Controller {
       LocalDate from, LocalDate to, double[] capacityKw) {
     IdealHeating ideal = new IdealHeating(name, marginK, tariff,
         tariff.basicChargeKrw(1, from, to.plusDays(1)));
-    ideal.peakSoFarKw = capacityKw.clone();
+    ideal.capacityKw = capacityKw.clone();
     return ideal;
   }
 
@@ -127,23 +115,19 @@ public final class IdealHeating implements Controller {
     return tariff != null;
   }
 
-  /**
-   * Advances {@code plant} over one step under this source; a cost-aware source first makes
-   * a new plan when the last is {@link #PREHEAT_REPLAN_H} hours old.
-   */
-  void advance(Plant plant, LocalDateTime t, Duration step, StepResult out) {
-    plant.advanceIdeal(t, step, this::marginK, planAt(plant, t), out);
+  /** The tariff a cost-aware source plans for; null for a least-heat source. */
+  Tariff tariff() {
+    return tariff;
   }
 
-  private PreheatPlan planAt(Plant plant, LocalDateTime t) {
-    if (tariff == null) {
-      return null;
-    }
-    if (plan == null || !t.isBefore(plan.start().plusHours(PREHEAT_REPLAN_H))) {
-      plan = plant.planPreheat(t.truncatedTo(ChronoUnit.HOURS), PREHEAT_HORIZON_H, this::marginK,
-          tariff::usageKrwPerKwh, basicKrwPerKw, peakSoFarKw);
-    }
-    return plan;
+  /** The basic charge of one kW of capacity over the run, KRW. */
+  double basicKrwPerKw() {
+    return basicKrwPerKw;
+  }
+
+  /** Per building, the capacity the plans start from, kW (a copy). */
+  double[] capacityKw() {
+    return capacityKw.clone();
   }
 
   @Override
