@@ -26,8 +26,10 @@ import picocli.CommandLine.Spec;
         + "the savings against the baseline and write compare.json and report.html.")
 final class CompareCommand implements Callable<Integer> {
 
-  // Two cores: two seeds at a time keep both busy (each comparison runs the baseline alone first).
-  private static final int SEEDS_AT_A_TIME = 2;
+  // One seed more than there are cores: with as many seeds as cores, the last of five seeds on two
+  // cores would run alone on one core for a whole seed's time (each comparison also runs the
+  // baseline alone first, a few seconds).
+  private static final int SEEDS_AT_A_TIME = Runtime.getRuntime().availableProcessors() + 1;
 
   @Spec
   CommandSpec spec;

@@ -80,6 +80,6 @@ public final class Controllers {
     RunResult leastHeat =
         new Simulation(scenario).run(new IdealHeating(name + " (least heat)", marginK));
     return IdealHeating.costAware(name, marginK, scenario.tariff(), scenario.from(), scenario.to(),
-        IdealHeating.unavoidableCapacityKw(leastHeat));
+        leastHeat);
   }
 }

@@ -114,6 +114,7 @@ public final class Plant {
       ToDoubleFunction<LocalDateTime> usageKrwPerKwh, double basicKrwPerKw, double[] peakSoFarKw) {
     double[][][] heat = new double[buildings.size()][][];
     double[][][] air = new double[buildings.size()][][];
+    double[][] floors = new double[buildings.size()][];
     for (int b = 0; b < heat.length; b++) {
       PreheatPlanner planner = new PreheatPlanner(buildings.get(b), holidays, this::ambient,
           MAX_SUBSTEP_S);
@@ -121,8 +122,9 @@ public final class Plant {
           usageKrwPerKwh, basicKrwPerKw, peakSoFarKw, b);
       heat[b] = r.heatW();
       air[b] = r.airC();
+      floors[b] = r.floorC();
     }
-    plan = new PreheatPlan(start, heat, air);
+    plan = new PreheatPlan(start, heat, air, floors);
   }
 
   /** The inputs shared by every building over the substep of {@code dt} s starting at {@code t}. */

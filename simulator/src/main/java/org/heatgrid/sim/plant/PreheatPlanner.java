@@ -79,6 +79,7 @@ final class PreheatPlanner {
     Variable[][] x = new Variable[states][hours + 1];
     Variable peak = model.addVariable("P").lower(peakSoFarKw[index]).weight(basicKrwPerKw);
     double[] x0 = building.state();
+    double[] floors = new double[hours + 1];
     ComfortBand band = building.spec.comfort();
     for (int h = 0; h < hours; h++) {
       LocalDateTime t = start.plusHours(h);
@@ -91,6 +92,7 @@ final class PreheatPlanner {
       LocalDateTime end = t.plusHours(1);
       boolean held = isOccupied(end) || isOccupied(end.minusSeconds(dtS));
       double floor = (held ? band.occupiedLowC() : band.unoccupiedLowC()) + marginK;
+      floors[h + 1] = floor;
       // Occupants draw blinds and open windows only in use: an empty building may store heat up
       // to its band's upper edge.
       double cap = Math.max(held ? Math.min(CAP_C, band.occupiedHighC()) : band.unoccupiedHighC(),
@@ -127,7 +129,7 @@ final class PreheatPlanner {
     double[][] heatW = new double[zones][hours];
     double[][] airC = new double[zones][hours + 1];
     if (!result.getState().isOptimal()) {
-      return new Result(heatW, airC);
+      return new Result(heatW, airC, floors);
     }
     double peakKw = 0;
     for (int h = 0; h < hours; h++) {
@@ -141,14 +143,15 @@ final class PreheatPlanner {
       peakKw = Math.max(peakKw, total);
     }
     peakSoFarKw[index] = Math.max(peakSoFarKw[index], peakKw);
-    return new Result(heatW, airC);
+    return new Result(heatW, airC, floors);
   }
 
   /**
    * @param heatW per zone and hour, W
    * @param airC per zone and hour boundary (the start, then each hour's end), C
+   * @param floorC per hour boundary, the comfort floor the plan held there, C
    */
-  record Result(double[][] heatW, double[][] airC) {}
+  record Result(double[][] heatW, double[][] airC, double[] floorC) {}
 
   private boolean isOccupied(LocalDateTime t) {
     return building.spec.schedule().isOccupied(t, holidays);

@@ -27,7 +27,7 @@ public final class IdealHeating implements Controller {
   private final double[] marginK;
   private final Tariff tariff;
   private final double basicKrwPerKw;
-  private double[] capacityKw;
+  private final double[] capacityKw;
 
   /** The bound at the comfort band's edge. */
   public IdealHeating() {
@@ -35,25 +35,23 @@ public final class IdealHeating implements Controller {
   }
 
   /**
-   * The cost-aware ideal: the same source, given at least the heat of a least-cost plan made
-   * every day with perfect knowledge of the weather and the schedules and the building's own
-   * physics (see {@code PreheatPlanner}), so it may preheat the structure before the tariff's
-   * peak band. Not a bound: internal gains enter the plan at their expectation and the basic
-   * charge per building; {@code CostBound} stays the bound.
+   * The cost-aware ideal: the same source, following a least-cost plan made every day with
+   * perfect knowledge of the weather and the schedules and the buildings' own physics (see {@code
+   * PreheatPlanner}), so it may preheat the structure before the tariff's peak band. Not a bound:
+   * the plans are hourly, internal gains enter them at their expectation and the basic charge
+   * per building; {@code CostBound} stays the bound.
    *
    * @param marginK as for {@link #IdealHeating(String, double[])}
    * @param tariff the tariff the plan minimises
    * @param from the run's first recorded day, to spread the basic charge over
    * @param to its last day, inclusive
-   * @param capacityKw per building, the capacity bought in any case, kW ({@link
-   *     #unavoidableCapacityKw})
+   * @param leastHeat a run of the least-heat source at the same margins on the same trace, for
+   *     the capacity the plans start from ({@link #unavoidableCapacityKw})
    */
   public static IdealHeating costAware(String name, double[] marginK, Tariff tariff,
-      LocalDate from, LocalDate to, double[] capacityKw) {
-    IdealHeating ideal = new IdealHeating(name, marginK, tariff,
-        tariff.basicChargeKrw(1, from, to.plusDays(1)));
-    ideal.capacityKw = capacityKw.clone();
-    return ideal;
+      LocalDate from, LocalDate to, RunResult leastHeat) {
+    return new IdealHeating(name, marginK, tariff, tariff.basicChargeKrw(1, from, to.plusDays(1)),
+        unavoidableCapacityKw(leastHeat));
   }
 
   /**
@@ -62,7 +60,7 @@ public final class IdealHeating implements Controller {
    * between days). With perfect knowledge the cost-aware plan starts from it, so that it does not
    * pay, on a mild day, to spare capacity that a cold day will buy anyway.
    */
-  public static double[] unavoidableCapacityKw(RunResult leastHeat) {
+  static double[] unavoidableCapacityKw(RunResult leastHeat) {
     double[][] meters = leastHeat.meterKwh15();
     double[] kw = new double[meters.length];
     for (int b = 0; b < meters.length; b++) {
@@ -88,10 +86,11 @@ public final class IdealHeating implements Controller {
    *     finite and >= 0; null for none
    */
   public IdealHeating(String name, double[] marginK) {
-    this(name, marginK, null, 0);
+    this(name, marginK, null, 0, null);
   }
 
-  private IdealHeating(String name, double[] marginK, Tariff tariff, double basicKrwPerKw) {
+  private IdealHeating(String name, double[] marginK, Tariff tariff, double basicKrwPerKw,
+      double[] capacityKw) {
     if (marginK != null) {
       for (double m : marginK) {
         if (!(m >= 0) || Double.isInfinite(m)) {
@@ -103,6 +102,7 @@ public final class IdealHeating implements Controller {
     this.marginK = marginK == null ? null : marginK.clone();
     this.tariff = tariff;
     this.basicKrwPerKw = basicKrwPerKw;
+    this.capacityKw = capacityKw;
   }
 
   /** Added to building b's comfort band's lower edge, K. */
