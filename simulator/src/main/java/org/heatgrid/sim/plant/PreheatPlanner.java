@@ -2,6 +2,7 @@ package org.heatgrid.sim.plant;
 
 import java.time.LocalDateTime;
 import java.util.function.ToDoubleFunction;
+import java.util.logging.Logger;
 import org.heatgrid.calendar.HolidayCalendar;
 import org.heatgrid.site.ComfortBand;
 import org.ojalgo.optimisation.Expression;
@@ -35,6 +36,7 @@ final class PreheatPlanner {
   /** Price of one kelvin above the cap at one hour's end, KRW: far above any heat it saves. */
   private static final double OVER_CAP_KRW_PER_K = 1e6;
   private static final double PROBE_W = 1000;
+  private static final Logger LOG = Logger.getLogger(PreheatPlanner.class.getName());
 
   /** The inputs shared by every building over one substep. */
   interface AmbientSource {
@@ -129,6 +131,10 @@ final class PreheatPlanner {
     double[][] heatW = new double[zones][hours];
     double[][] airC = new double[zones][hours + 1];
     if (!result.getState().isOptimal()) {
+      // Without a plan the source holds the floor just in time: the run goes on as the least-heat
+      // source for these hours, and says so.
+      LOG.warning(() -> "building " + building.spec.id() + ": no least-cost plan from " + start
+          + " (ojAlgo: " + result.getState() + "); the ideal source holds the floor without one");
       return new Result(heatW, airC, floors);
     }
     double peakKw = 0;
