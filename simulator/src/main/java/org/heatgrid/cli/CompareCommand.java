@@ -26,11 +26,6 @@ import picocli.CommandLine.Spec;
         + "the savings against the baseline and write compare.json and report.html.")
 final class CompareCommand implements Callable<Integer> {
 
-  // One seed more than there are cores: with as many seeds as cores, the last of five seeds on two
-  // cores would run alone on one core for a whole seed's time (each comparison also runs the
-  // baseline alone first, a few seconds).
-  private static final int SEEDS_AT_A_TIME = Runtime.getRuntime().availableProcessors() + 1;
-
   @Spec
   CommandSpec spec;
 
@@ -76,8 +71,8 @@ final class CompareCommand implements Callable<Integer> {
   boolean timeseries;
 
   @Option(names = "--seeds", paramLabel = "LIST",
-      description = "Compare once per seed (e.g. 42-46 or 1,5,9-11), two seeds at a time on two "
-          + "cores: per seed and mean/min/max; writes DIR/seeds.json and DIR/seed-N/compare.json. "
+      description = "Compare once per seed (e.g. 42-46 or 1,5,9-11), one seed more than there are "
+          + "cores at a time: per seed and mean/min/max; writes DIR/seeds.json and DIR/seed-N/compare.json. "
           + "Replaces --seed.")
   String seeds;
 
@@ -139,7 +134,7 @@ final class CompareCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--seeds replaces --seed: give one of them");
     }
     List<Long> list = SeedSweep.parseSeeds(seeds);
-    SeedSweep sweep = SeedSweep.run(s, list, controllers, mpc, SEEDS_AT_A_TIME);
+    SeedSweep sweep = SeedSweep.run(s, list, controllers, mpc, SeedSweep.SEEDS_AT_A_TIME);
     for (var e : sweep.comparisons().entrySet()) {
       Path d = dir.resolve("seed-" + e.getKey());
       Files.createDirectories(d);

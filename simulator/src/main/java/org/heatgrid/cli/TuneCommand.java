@@ -97,7 +97,7 @@ final class TuneCommand implements Callable<Integer> {
           "--baseline must be commissioned or shipped, not \"" + baseline + "\"");
     }
     Tuning t = Tuning.run(evaluation, planModel.apply(MpcParameters.DEFAULTS), candidates,
-        occupiedShares, seedList, 2, baseline.equals("commissioned"));
+        occupiedShares, seedList, SeedSweep.SEEDS_AT_A_TIME, baseline.equals("commissioned"));
     stdout.printf(Locale.ROOT, "validation: %s, %s to %s, seeds %s (evaluation: %s, %s to %s, "
         + "seed %d: not read)%n", t.validation().weatherName(), t.validation().from(),
         t.validation().to(), seedList, evaluation.weatherName(), evaluation.from(),

@@ -26,6 +26,13 @@ import org.heatgrid.sim.scenario.Scenario;
  */
 public record SeedSweep(Map<Long, Comparison> comparisons) {
 
+  /**
+   * Seeds compared at a time by the command line: one more than there are cores. With as many as
+   * cores, the last of five seeds on two cores would run alone on one core for a whole seed's
+   * time (each comparison also runs the baseline alone first, a few seconds).
+   */
+  public static final int SEEDS_AT_A_TIME = Runtime.getRuntime().availableProcessors() + 1;
+
   /** A figure of one controller on one seed, from its comparison. */
   public enum Figure {
     /** Season cost over the baseline's. */
