@@ -45,15 +45,16 @@ final class CompareCommand implements Callable<Integer> {
   PlanModelOption planModel = new PlanModelOption();
 
   @Option(names = "--comfort-margin", paramLabel = "K",
-      description = "MPC (and oracle, ideal-margin, ideal-cost-margin): one planned floor margin above the comfort "
-          + "band's low edge for every building, K, instead of the default rule (a margin per "
+      description = "MPC (and oracle, ideal-margin, ideal-cost-margin): one planned floor margin "
+          + "above the comfort band's low edge for every building, K, instead of the default rule "
+          + "(a margin per "
           + "building of 2.0 x its model's held-out day-ahead RMSE with two-state models, "
           + "1.75 x with one-state models, chosen by ./heatgrid tune).")
   Double comfortMargin;
 
   @Option(names = "--margin-per-rmse", paramLabel = "X",
-      description = "MPC (and oracle, ideal-margin, ideal-cost-margin): each building's margin is X times its model's "
-          + "held-out day-ahead RMSE, plus --comfort-margin if given (default: 2.0 with two-state "
+      description = "MPC (and oracle, ideal-margin, ideal-cost-margin): each building's margin is "
+          + "X times its model's held-out day-ahead RMSE, plus --comfort-margin if given (default: 2.0 with two-state "
           + "models, 1.75 with one-state; 0 when only "
           + "--comfort-margin is given).")
   Double marginPerRmse;
@@ -72,8 +73,8 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--seeds", paramLabel = "LIST",
       description = "Compare once per seed (e.g. 42-46 or 1,5,9-11), one seed more than there are "
-          + "cores at a time: per seed and mean/min/max; writes DIR/seeds.json and DIR/seed-N/compare.json. "
-          + "Replaces --seed.")
+          + "cores at a time: per seed and mean/min/max; writes DIR/seeds.json and "
+          + "DIR/seed-N/compare.json. Replaces --seed.")
   String seeds;
 
   @Override

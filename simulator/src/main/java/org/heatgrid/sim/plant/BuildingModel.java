@@ -1,6 +1,9 @@
 package org.heatgrid.sim.plant;
 
+import java.time.LocalDateTime;
 import java.util.SplittableRandom;
+import org.heatgrid.calendar.HolidayCalendar;
+import org.heatgrid.site.ComfortBand;
 
 /**
  * One building's physics: two zones of two nodes each (air, structure) integrated with the
@@ -54,6 +57,7 @@ final class BuildingModel {
   private double solarInW;
   private final double[] probeCold;
   private final double[] probeWarm;
+  private final double[] idealFloorC;
   // The ideal source's response of each zone's end temperature to each zone's heat, K/W.
   private final double[][] idealResponse;
   private double internalInW;
@@ -88,6 +92,7 @@ final class BuildingModel {
     ventW = new double[n];
     probeCold = new double[n];
     probeWarm = new double[n];
+    idealFloorC = new double[n];
     idealResponse = new double[n][n];
   }
 
@@ -154,16 +159,19 @@ final class BuildingModel {
    * with less; in one substep it may exceed what the substation can give.
    */
   void stepIdeal(double dt, Ambient env, double floorC, boolean occupied) {
-    stepIdeal(dt, env, floorC, occupied, null);
+    stepIdeal(dt, env, floorC, occupied, null, -1, null);
   }
 
   /**
-   * As {@link #stepIdeal(double, Ambient, double, boolean)}, with zone z held at {@code
-   * zoneFloorC[z]} where that is higher (a plan's preheat, say).
+   * As {@link #stepIdeal(double, Ambient, double, boolean)}, with each zone held at the floor
+   * {@code plan} sets it at the substep's end where that is higher (a preheat).
    *
-   * @param zoneFloorC per zone, C (negative infinity for none); null for none
+   * @param plan null for none
+   * @param index this building's index in the plan
+   * @param end the substep's end
    */
-  void stepIdeal(double dt, Ambient env, double floorC, boolean occupied, double[] zoneFloorC) {
+  void stepIdeal(double dt, Ambient env, double floorC, boolean occupied, PreheatPlan plan,
+      int index, LocalDateTime end) {
     double hotWaterW = hotWaterW(env, occupied);
     double gainsWm2 = internalGainsWm2(env, occupied);
     int n = zones.length;
@@ -179,11 +187,10 @@ final class BuildingModel {
         idealResponse[z][j] = (with[z] - without[z]) / IDEAL_PROBE_W;
       }
     }
-    double[] floors = new double[n];
     for (int z = 0; z < n; z++) {
-      floors[z] = zoneFloorC == null ? floorC : Math.max(floorC, zoneFloorC[z]);
+      idealFloorC[z] = plan == null ? floorC : Math.max(floorC, plan.floorC(index, z, end));
     }
-    idealHeat(without, floors);
+    idealHeat(without, idealFloorC);
     integrate(dt, env, radiatorW, gainsWm2, occupied);
     double heatW = 0;
     for (double w : radiatorW) {
@@ -270,6 +277,22 @@ final class BuildingModel {
     }
     double share = Math.min(1, (air[z] - WINDOW_OPEN_C) / 2);
     return share * WINDOW_ACH * 0.34 * zones[z].floorAreaM2() * BuildingDesign.STOREY_M;
+  }
+
+  /**
+   * The floor the ideal source holds over the substep of {@code dtS} s starting at {@code t}: the
+   * occupied floor also in the substep before opening, so that the zone is at it when the room
+   * opens, and in the last occupied one; plus {@code marginK}.
+   */
+  double idealFloorC(LocalDateTime t, int dtS, HolidayCalendar holidays, double marginK) {
+    ComfortBand band = spec.comfort();
+    return (heldOccupied(t, dtS, holidays) ? band.occupiedLowC() : band.unoccupiedLowC()) + marginK;
+  }
+
+  /** Whether the occupied floor holds over the substep starting at t (see {@link #idealFloorC}). */
+  boolean heldOccupied(LocalDateTime t, int dtS, HolidayCalendar holidays) {
+    return spec.schedule().isOccupied(t, holidays)
+        || spec.schedule().isOccupied(t.plusSeconds(dtS), holidays);
   }
 
   /** The hot water's expected heat rate, W: the draw without its random factor. */

@@ -13,7 +13,6 @@ import org.heatgrid.control.api.Command;
 import org.heatgrid.control.api.Telemetry;
 import org.heatgrid.sim.weather.WeatherTrace;
 import org.heatgrid.site.BuildingInfo;
-import org.heatgrid.site.ComfortBand;
 
 /**
  * The virtual campus: buildings, substations and sensors under one weather. Advance it one
@@ -153,20 +152,8 @@ public final class Plant {
         BuildingModel m = buildings.get(b);
         boolean occupied = m.spec.schedule().isOccupied(t, holidays);
         if (commands == null) {
-          // The occupied floor also holds in the substep before opening, so that the zone is at
-          // it when the room opens, and in the last occupied one.
-          ComfortBand band = m.spec.comfort();
-          boolean held = occupied || m.spec.schedule().isOccupied(t.plusSeconds(dt), holidays);
-          double[] planned = null;
-          if (plan != null) {
-            planned = new double[m.zones.length];
-            for (int z = 0; z < planned.length; z++) {
-              planned[z] = plan.floorC(b, z, t.plusSeconds(dt));
-            }
-          }
-          m.stepIdeal(dt, env,
-              (held ? band.occupiedLowC() : band.unoccupiedLowC()) + marginK.applyAsDouble(b),
-              occupied, planned);
+          m.stepIdeal(dt, env, m.idealFloorC(t, dt, holidays, marginK.applyAsDouble(b)), occupied,
+              plan, b, t.plusSeconds(dt));
         } else {
           Command c = commands[b];
           m.step(dt, env, c.supplySetpointC(), c.heatLimitKw() * 1000, occupied);

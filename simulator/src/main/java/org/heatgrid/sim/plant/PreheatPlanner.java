@@ -91,9 +91,10 @@ final class PreheatPlanner {
         u[z][h] = model.addVariable("u" + z + "_" + h).lower(0).weight(price);
         load.set(u[z][h], 1);
       }
-      LocalDateTime end = t.plusHours(1);
-      boolean held = isOccupied(end) || isOccupied(end.minusSeconds(dtS));
-      double floor = (held ? band.occupiedLowC() : band.unoccupiedLowC()) + marginK;
+      // The floor of the hour's last substep, which holds at the hour's end.
+      LocalDateTime last = t.plusHours(1).minusSeconds(dtS);
+      double floor = building.idealFloorC(last, dtS, holidays, marginK);
+      boolean held = building.heldOccupied(last, dtS, holidays);
       floors[h + 1] = floor;
       // Occupants draw blinds and open windows only in use: an empty building may store heat up
       // to its band's upper edge.
@@ -168,13 +169,23 @@ final class PreheatPlanner {
 
   /** Composes the hour's substeps by probing the linear building: free, per state, per zone heat. */
   private HourMap hourMap(LocalDateTime hourStart, int states, int zones) {
+    // The inputs of each substep, the same for every probe.
+    BuildingModel.Ambient[] env = new BuildingModel.Ambient[substepsPerHour];
+    boolean[] occupied = new boolean[substepsPerHour];
+    double hotWaterW = 0;
+    for (int k = 0; k < substepsPerHour; k++) {
+      LocalDateTime t = hourStart.plusSeconds((long) k * dtS);
+      env[k] = ambient.at(t, dtS);
+      occupied[k] = isOccupied(t);
+      hotWaterW += building.expectedHotWaterW(env[k], occupied[k]) / substepsPerHour;
+    }
     double[] noHeat = new double[zones];
-    double[] w = run(hourStart, new double[states], noHeat);
+    double[] w = run(env, occupied, new double[states], noHeat);
     double[][] phi = new double[states][states];
     for (int j = 0; j < states; j++) {
       double[] x = new double[states];
       x[j] = 1;
-      double[] r = run(hourStart, x, noHeat);
+      double[] r = run(env, occupied, x, noHeat);
       for (int i = 0; i < states; i++) {
         phi[i][j] = r[i] - w[i];
       }
@@ -183,25 +194,19 @@ final class PreheatPlanner {
     for (int z = 0; z < zones; z++) {
       double[] heat = new double[zones];
       heat[z] = PROBE_W;
-      double[] r = run(hourStart, new double[states], heat);
+      double[] r = run(env, occupied, new double[states], heat);
       for (int i = 0; i < states; i++) {
         gamma[i][z] = (r[i] - w[i]) / PROBE_W * 1000;
       }
     }
-    double hotWaterW = 0;
-    for (int k = 0; k < substepsPerHour; k++) {
-      LocalDateTime t = hourStart.plusSeconds((long) k * dtS);
-      hotWaterW += building.expectedHotWaterW(ambient.at(t, dtS), isOccupied(t)) / substepsPerHour;
-    }
     return new HourMap(phi, gamma, w, hotWaterW / 1000);
   }
 
-  private double[] run(LocalDateTime hourStart, double[] state, double[] heatW) {
-    for (int k = 0; k < substepsPerHour; k++) {
-      LocalDateTime t = hourStart.plusSeconds((long) k * dtS);
-      boolean occupied = isOccupied(t);
-      building.advanceLinear(dtS, ambient.at(t, dtS), heatW, building.expectedGainsWm2(occupied),
-          occupied, state);
+  private double[] run(BuildingModel.Ambient[] env, boolean[] occupied, double[] state,
+      double[] heatW) {
+    for (int k = 0; k < env.length; k++) {
+      building.advanceLinear(dtS, env[k], heatW, building.expectedGainsWm2(occupied[k]),
+          occupied[k], state);
     }
     return state;
   }
